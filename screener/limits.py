@@ -1,0 +1,28 @@
+"""Input size limits, in one place so that the README, CLI and page agree.
+
+Each limit can be raised through an environment variable (for a trusted batch
+job) without touching code.
+"""
+
+from __future__ import annotations
+
+import os
+
+
+def _env_int(name: str, default: int) -> int:
+    try:
+        return int(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
+#: Longest pasted label text accepted by ``screen()`` (characters).
+MAX_TEXT_CHARS = _env_int("SCREENER_MAX_TEXT_CHARS", 100_000)
+#: Most ingredient entries one product may declare.
+MAX_ENTRIES = _env_int("SCREENER_MAX_ENTRIES", 2_000)
+#: Longest single entry that is still matched (longer ones are reported unknown).
+MAX_ENTRY_CHARS = _env_int("SCREENER_MAX_ENTRY_CHARS", 200)
+#: Most products in one routine.
+MAX_ROUTINE_PRODUCTS = _env_int("SCREENER_MAX_ROUTINE_PRODUCTS", 20)
+#: Largest upload accepted by the web page and the batch reader (megabytes).
+MAX_UPLOAD_MB = _env_int("SCREENER_MAX_UPLOAD_MB", 200)

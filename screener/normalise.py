@@ -1,0 +1,191 @@
+"""Normalisation as ordered lists of small pure steps.
+
+Two pipelines:
+
+* ``TEXT_STEPS`` clean a whole pasted label before it is split into entries
+  (HTML entities, tags, invisible spaces, dashes, OCR slips).
+* ``FOLD_STEPS`` turn one ingredient name into the key the matcher looks up
+  (case, accents, spelling variants, spacing). Folding is idempotent: folding a
+  folded key gives the same key (tested over the whole database).
+
+Every step is a ``str -> str`` function with a table of cases that once broke
+in ``tests/test_normalise.py``. All regular expressions here are linear: no
+nested quantifiers, so hostile input cannot make them backtrack.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+Step = Callable[[str], str]
+
+# --------------------------------------------------------------------------
+# Text steps (whole label)
+# --------------------------------------------------------------------------
+
+_TAG = re.compile(r"<[^<>]{0,500}>")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\v\f]")
+_CONTROL = re.compile("[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]")
+_DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d]")
+_QUOTES = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'"}
+_DQUOTES = re.compile("[\u201c\u201d\u201e\u201f\u2033]")
+# OCR and typing slips in Colour Index numbers: "Cl 77491", "C.I. 77491", "CI77491".
+_CI_NUMBER = re.compile(r"\b(?:C\.?\s?[Il1]\.?|c\.?\s?[il]\.?)\s?(?=\d{5}\b)")
+_CRLF = re.compile(r"\r\n?")
+
+
+def unescape_html(text: str) -> str:
+    """``&amp;`` → ``&``, ``&nbsp;`` → NBSP; twice, for double-escaped scrapes."""
+    if "&" not in text:
+        return text
+    return html.unescape(html.unescape(text))
+
+
+def strip_html_tags(text: str) -> str:
+    """Drop tags such as ``<br>`` or ``<b>``; a line break tag becomes a newline."""
+    if "<" not in text:
+        return text
+    text = re.sub(r"<\s*(?:br|/p|/li|/div)\s*/?\s*>", "\n", text, flags=re.IGNORECASE)
+    return _TAG.sub(" ", text)
+
+
+def normalise_unicode(text: str) -> str:
+    """NFC composition, so that ``e`` + combining acute equals ``é``."""
+    return unicodedata.normalize("NFC", text)
+
+
+def drop_invisible(text: str) -> str:
+    """Zero-width spaces, soft hyphens and byte-order marks vanish."""
+    return _INVISIBLE.sub("", text)
+
+
+def unify_spaces(text: str) -> str:
+    """Non-breaking and other odd spaces become a plain space; CRLF becomes LF."""
+    return _ODD_SPACES.sub(" ", _CRLF.sub("\n", text))
+
+
+def drop_control_characters(text: str) -> str:
+    """Control and bidi-override characters carry no ingredient information."""
+    return _CONTROL.sub("", text)
+
+
+def unify_dashes_and_quotes(text: str) -> str:
+    """En/em dashes, minus signs and curly quotes become ASCII."""
+    text = _DASHES.sub("-", text)
+    for curly, plain in _QUOTES.items():
+        text = text.replace(curly, plain)
+    return _DQUOTES.sub('"', text)
+
+
+def fix_colour_index(text: str) -> str:
+    """``Cl 77491`` (lower-case L, an OCR slip), ``C.I. 77491``, ``CI77491`` → ``CI 77491``."""
+    return _CI_NUMBER.sub("CI ", text)
+
+
+TEXT_STEPS: Sequence[Step] = (
+    unescape_html,
+    strip_html_tags,
+    normalise_unicode,
+    drop_invisible,
+    unify_spaces,
+    drop_control_characters,
+    unify_dashes_and_quotes,
+    fix_colour_index,
+)
+
+
+def clean_text(text: str) -> str:
+    """Run every text step in order."""
+    for step in TEXT_STEPS:
+        text = step(text)
+    return text
+
+
+# --------------------------------------------------------------------------
+# Fold steps (one name → lookup key)
+# --------------------------------------------------------------------------
+
+# British and older spellings that INCI writes the US way. Whole-word-ish
+# fragments only, so "sulphate" and "sulphur" fold but nothing else changes.
+_SPELLING = (
+    (re.compile(r"sulph"), "sulf"),
+    (re.compile(r"aluminium"), "aluminum"),
+    (re.compile(r"hydrolysed"), "hydrolyzed"),
+    (re.compile(r"\bcolour"), "color"),
+    (re.compile(r"flavour"), "flavor"),
+)
+_SPACE_AROUND = re.compile(r"\s*([/\-,&+])\s*")
+_WORD_NUMBER = re.compile(r"([a-z])[ \-](\d)")
+_EDGE_PUNCT = re.compile(r"^[\s.,;:*°†‡'\"`~!?#^_\-]+|[\s.,;:*°†‡'\"`~!?#^_\-]+$")
+_SPACES = re.compile(r"\s+")
+_NO_NUMBER = re.compile(r"\bno\.?\s?(?=\d)")
+
+
+def strip_accents(name: str) -> str:
+    """``Huile Minérale`` → ``Huile Minerale``; compatibility forms (``²``) fold too."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def lower_case(name: str) -> str:
+    return name.casefold()
+
+
+def us_spelling(name: str) -> str:
+    """``Sodium Lauryl Sulphate`` → ``sodium lauryl sulfate``."""
+    for pattern, replacement in _SPELLING:
+        name = pattern.sub(replacement, name)
+    return name
+
+
+def tighten_punctuation(name: str) -> str:
+    """``Caprylic / Capric`` → ``caprylic/capric``; ``PEG - 40`` → ``peg-40``."""
+    return _SPACE_AROUND.sub(r"\1", name)
+
+
+def drop_number_sign(name: str) -> str:
+    """``D&C Red No. 7`` → ``d&c red 7``: labels print it both ways."""
+    return _NO_NUMBER.sub("", name)
+
+
+def join_word_and_number(name: str) -> str:
+    """``PEG-40``, ``PEG 40`` and ``Polysorbate 20`` fold alike (``peg40``).
+
+    Digits are kept exactly, so ``PEG-40`` never folds onto ``PEG-60``.
+    """
+    return _WORD_NUMBER.sub(r"\1\2", name)
+
+
+def collapse_spaces(name: str) -> str:
+    return _SPACES.sub(" ", name).strip()
+
+
+def strip_edge_punctuation(name: str) -> str:
+    """``Alcohol Denat.`` → ``alcohol denat``; footnote marks ``*`` ``°`` go too."""
+    return _EDGE_PUNCT.sub("", name)
+
+
+FOLD_STEPS: Sequence[Step] = (
+    strip_accents,
+    lower_case,
+    us_spelling,
+    collapse_spaces,
+    drop_number_sign,
+    tighten_punctuation,
+    join_word_and_number,
+    strip_edge_punctuation,
+    collapse_spaces,
+)
+
+
+@lru_cache(maxsize=200_000)
+def fold_name(name: str) -> str:
+    """The lookup key for a name. Idempotent: ``fold_name(fold_name(x)) == fold_name(x)``."""
+    for step in FOLD_STEPS:
+        name = step(name)
+    return name
