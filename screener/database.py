@@ -286,7 +286,7 @@ class Selector:
         return False
 
 
-@dataclass
+@dataclass(eq=False)
 class Database:
     """The loaded, validated, indexed database."""
 

@@ -1,0 +1,147 @@
+"""Long-tail naming families: recognise a name by its INCI naming convention.
+
+A family match (``match = "family"``) writes the INCI name the way the
+convention writes it, names the family, lowers the confidence and carries only
+what the family itself justifies (its functions) — never a borrowed rating.
+The rules are data: ``ingredients/families/patterns.csv``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, Field, ValidationError, field_validator
+
+from .database import Database, Ingredient
+from .errors import DatabaseError
+from .match import Match
+from .vocabulary import FUNCTIONS
+
+# Acronyms that INCI writes in capitals inside otherwise title-cased names.
+_UPPER = {"peg", "ppg", "ci", "edta", "pca", "se", "vp", "va", "hcl", "dna", "rna", "mea",
+          "dea", "tea", "pvp", "bht", "bha", "sh", "aha", "ii", "iii", "iv", "mipa", "ams"}
+
+
+class FamilyRule(BaseModel):
+    family: str = Field(min_length=1)
+    pattern: str = Field(min_length=2)
+    inci_style: str = Field(pattern=r"^(title|ci)$")
+    functions: list[str] = []
+    confidence: float = Field(gt=0, lt=1)
+    sources: list[str] = Field(min_length=1)
+    note: str = ""
+
+    @field_validator("functions", mode="before")
+    @classmethod
+    def _functions(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [v for v in value.split("|") if v]
+        return value
+
+    @field_validator("sources", mode="before")
+    @classmethod
+    def _sources(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [v for v in value.split(";") if v]
+        return value
+
+    @field_validator("functions")
+    @classmethod
+    def _known(cls, value: list[str]) -> list[str]:
+        bad = [v for v in value if v not in FUNCTIONS]
+        if bad:
+            raise ValueError(f"unknown function(s) {bad}")
+        return value
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"pattern does not compile: {exc}") from None
+        return value
+
+
+def inci_case(printed: str) -> str:
+    """``peg-40 hydrogenated castor oil`` → ``PEG-40 Hydrogenated Castor Oil``."""
+    words = re.split(r"(\s+|/|-|\(|\))", " ".join(printed.split()))
+    out = []
+    for word in words:
+        low = word.lower()
+        if low in _UPPER:
+            out.append(low.upper())
+        elif word[:1].isalpha():
+            out.append(word[:1].upper() + word[1:].lower())
+        else:
+            out.append(word)
+    return "".join(out)
+
+
+@dataclass
+class Families:
+    rules: list[tuple[FamilyRule, re.Pattern[str]]]
+    confidence_cap: float
+
+    def match(self, printed: str, key: str) -> Match | None:
+        for rule, pattern in self.rules:
+            found = pattern.match(key)
+            if not found:
+                continue
+            if rule.inci_style == "ci":
+                inci = f"CI {found.group(1)}"
+            else:
+                inci = inci_case(printed)
+            inert = Ingredient(
+                inci=inci,
+                functions=tuple(rule.functions),
+                sources=tuple(rule.sources),
+                notes=rule.note,
+                family_file=f"families:{rule.family}",
+            )
+            return Match(
+                ingredient=inert,
+                kind="family",
+                confidence=min(rule.confidence, self.confidence_cap),
+                matched_name=key,
+                family=rule.family,
+                family_inci=inci,
+            )
+        return None
+
+
+def load_families(db: Database) -> Families:
+    path = Path(db.path) / "families" / "patterns.csv"
+    cap = float(db.severity.get("match", {}).get("family", 0.8))
+    if not path.exists():
+        return Families(rules=[], confidence_cap=cap)
+    problems: list[str] = []
+    rules: list[tuple[FamilyRule, re.Pattern[str]]] = []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    reader = csv.reader(lines)
+    header: list[str] | None = None
+    for number, cells in enumerate(reader, start=1):
+        if not cells or cells[0].startswith("#"):
+            continue
+        if header is None:
+            header = cells
+            continue
+        if len(cells) != len(header):
+            problems.append(f"families/patterns.csv row {number}: expected {len(header)} cells")
+            continue
+        try:
+            rule = FamilyRule.model_validate(dict(zip(header, cells, strict=True)))
+        except ValidationError as exc:
+            for err in exc.errors():
+                problems.append(f"families/patterns.csv row {number}: {err['loc']}: {err['msg']}")
+            continue
+        for sid in rule.sources:
+            if sid not in db.sources:
+                problems.append(f"families/patterns.csv row {number}: unknown source id {sid!r}")
+        rules.append((rule, re.compile(rule.pattern)))
+    if problems:
+        raise DatabaseError(problems)
+    return Families(rules=rules, confidence_cap=cap)

@@ -1,0 +1,199 @@
+"""Resolve printed entries to database ingredients.
+
+Order of attempts, per name (the printed name first, then its candidates: the
+full printed form, parenthesised aliases, slash parts):
+
+1. ``exact``   the folded name is a canonical INCI name;
+2. ``alias``   the folded name is a recorded alias (US/EU/older INCI, common name…);
+3. folded form: the name with all spacing and punctuation squeezed out, or its
+   plural/singular, equals exactly one ingredient's (reported as ``alias``);
+4. ``family``  a long-tail naming family (families.py) recognises it;
+5. ``fuzzy``   rapidfuzz's closest name above the cut-off, shown as a guess
+   ("did you mean …?"), with guards that keep look-alikes apart: the digits
+   must be identical and no word may swap a chemical suffix
+   (Retinol/Retinal, Squalane/Squalene, Tocopherol/Tocopheryl).
+
+An entry nothing matches stays, with ``inci=None`` and kind ``unknown``.
+Results are cached per name: a catalog repeats the same few thousand names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from .database import Database, Ingredient
+from .normalise import fold_name
+from .parse import ParsedEntry
+from .vocabulary import MatchKind
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    ingredient: Ingredient | None
+    kind: MatchKind
+    confidence: float
+    matched_name: str = ""
+    family: str | None = None
+    family_inci: str | None = None
+
+    @property
+    def inci(self) -> str | None:
+        if self.ingredient is not None:
+            return self.ingredient.inci
+        return self.family_inci
+
+
+UNKNOWN = Match(ingredient=None, kind="unknown", confidence=0.0)
+
+_SQUEEZE = re.compile(r"[^a-z0-9]+")
+_DIGITS = re.compile(r"\d+")
+# Word endings that name a different chemical when swapped for one another.
+_SUFFIXES = ("ol", "al", "yl", "ane", "ene", "ine", "one", "ate", "ite", "ide", "eth", "ium", "ic")
+
+
+def squeeze(key: str) -> str:
+    return _SQUEEZE.sub("", key)
+
+
+def _suffix(word: str) -> str | None:
+    for suffix in sorted(_SUFFIXES, key=len, reverse=True):
+        if word.endswith(suffix):
+            return suffix
+    return None
+
+
+def safe_guess(query: str, candidate: str) -> bool:
+    """A fuzzy guess may only fix spelling, never change the substance."""
+    if _DIGITS.findall(query) != _DIGITS.findall(candidate):
+        return False
+    q_words, c_words = query.split(), candidate.split()
+    if len(q_words) != len(c_words):
+        return False
+    for q, c in zip(q_words, c_words, strict=True):
+        if q == c:
+            continue
+        qs, cs = _suffix(q), _suffix(c)
+        if qs and cs and qs != cs:
+            return False
+        # A short word needs to be near-identical: "retinal" is not "retinol".
+        if len(c) <= 8 and Levenshtein.distance(q, c) > 1:
+            return False
+    return True
+
+
+class Matcher:
+    """Match names against one database, with caches and a fuzzy index."""
+
+    def __init__(self, db: Database, families: Any | None = None) -> None:
+        self.db = db
+        self.families = families
+        cfg = db.severity.get("match", {})
+        self.cutoff = float(cfg.get("fuzzy_cutoff", 90))
+        self.min_length = int(cfg.get("fuzzy_min_length", 6))
+        self.confidence = {
+            "exact": float(cfg.get("exact", 1.0)),
+            "alias": float(cfg.get("alias", 0.98)),
+            "plural": float(cfg.get("plural", 0.95)),
+            "family": float(cfg.get("family", 0.8)),
+        }
+        self.fuzzy_scale = float(cfg.get("fuzzy_scale", 0.7))
+        squeezed: dict[str, Ingredient | None] = {}
+        for key, (ingredient, _kind) in db.by_key.items():
+            sq = squeeze(key)
+            if sq in squeezed and squeezed[sq] is not ingredient:
+                squeezed[sq] = None  # ambiguous: never guess between two
+            else:
+                squeezed.setdefault(sq, ingredient)
+        self.squeezed = {k: v for k, v in squeezed.items() if v is not None}
+        self.choices = list(db.by_key)
+        self._name_cache: dict[str, Match] = {}
+        self._entry_cache: dict[tuple[str, tuple[str, ...]], Match] = {}
+
+    # -- single names ---------------------------------------------------------
+
+    def _direct(self, key: str) -> Match | None:
+        hit = self.db.by_key.get(key)
+        if hit:
+            ingredient, kind = hit
+            return Match(ingredient, kind, self.confidence[kind], key)  # type: ignore[arg-type]
+        sq = squeeze(key)
+        found = self.squeezed.get(sq)
+        if found is None:
+            for variant in _number_variants(sq):
+                found = self.squeezed.get(variant)
+                if found is not None:
+                    break
+        if found is not None:
+            kind = "exact" if squeeze(fold_name(found.inci)) == sq else "alias"
+            conf = self.confidence[kind] if kind == "exact" else self.confidence["plural"]
+            return Match(found, kind, conf, key)  # type: ignore[arg-type]
+        return None
+
+    def _fuzzy(self, key: str) -> Match | None:
+        if len(key) < self.min_length or not self.choices:
+            return None
+        found = process.extract(key, self.choices, scorer=fuzz.ratio, score_cutoff=self.cutoff,
+                                limit=3)
+        for choice, score, _index in found:
+            if safe_guess(key, choice):
+                ingredient = self.db.by_key[choice][0]
+                return Match(ingredient, "fuzzy", round(score / 100 * self.fuzzy_scale, 3), key)
+        return None
+
+    def match_name(self, name: str, *, allow_fuzzy: bool = True) -> Match:
+        key = fold_name(name)
+        cache_key = key if allow_fuzzy else "\x00" + key
+        cached = self._name_cache.get(cache_key)
+        if cached is not None:
+            return cached
+        result = self._direct(key) if key else None
+        if result is None and key and self.families is not None:
+            result = self.families.match(name, key)
+        if result is None and key and allow_fuzzy:
+            result = self._fuzzy(key)
+        result = result or UNKNOWN
+        if len(self._name_cache) < 500_000:
+            self._name_cache[cache_key] = result
+        return result
+
+    # -- entries --------------------------------------------------------------
+
+    def match_entry(self, entry: ParsedEntry) -> Match:
+        cache_key = (entry.name, entry.candidates)
+        cached = self._entry_cache.get(cache_key)
+        if cached is not None:
+            return cached
+        result = self._match_entry(entry)
+        if len(self._entry_cache) < 500_000:
+            self._entry_cache[cache_key] = result
+        return result
+
+    def _match_entry(self, entry: ParsedEntry) -> Match:
+        names = [entry.name, *entry.candidates]
+        guesses: list[Match] = []
+        for index, name in enumerate(n for n in names if n):
+            found = self.match_name(name, allow_fuzzy=index == 0)
+            if found.kind in ("exact", "alias"):
+                return found
+            if found.kind != "unknown":
+                guesses.append(found)
+        if guesses:
+            return max(guesses, key=lambda m: m.confidence)
+        return UNKNOWN
+
+
+def _number_variants(sq: str) -> list[str]:
+    """Plural/singular of the last word: ``ironoxide`` ↔ ``ironoxides``."""
+    out = []
+    if sq.endswith("es"):
+        out += [sq[:-1], sq[:-2]]
+    elif sq.endswith("s"):
+        out.append(sq[:-1])
+    else:
+        out += [sq + "s", sq + "es"]
+    return out

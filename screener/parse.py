@@ -1,0 +1,423 @@
+"""Parse label text into ordered printed entries.
+
+The parser never drops text silently: what it cuts (a preamble before
+``Ingredients:``, a ``Directions:`` panel, footnote text) goes into the notes.
+It is a sequence of small stages over plain data:
+
+1. ``check_input``      refuse what cannot be screened (ScreenError)
+2. ``clean_text``       text-level normalisation steps (normalise.py)
+3. ``cut_preamble``     drop what precedes an ``Ingredients:`` heading
+4. ``cut_trailing``     drop ``Directions:``/``Warnings:`` panels after the list
+5. ``split_segments``   split at top-level separators, marking may-contain blocks
+6. ``read_entry``       per segment: blends, percentages, (nano), footnote marks,
+                        parenthesised aliases, slash synonyms
+
+Every regular expression is linear (no nested quantifiers) and the scans walk
+the text once, so time grows linearly with input size.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from .errors import ScreenError
+from .limits import MAX_ENTRIES, MAX_ENTRY_CHARS, MAX_TEXT_CHARS
+from .normalise import clean_text
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedEntry:
+    """One declared ingredient as printed, with what the label said about it."""
+
+    text: str
+    name: str
+    candidates: tuple[str, ...]
+    position: int
+    may_contain: bool = False
+    annotations: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class ParsedLabel:
+    entries: list[ParsedEntry] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------
+# 1. input check
+# --------------------------------------------------------------------------
+
+
+def check_input(text: object, *, max_chars: int = MAX_TEXT_CHARS) -> str:
+    """Return the text, or raise ScreenError with a message a person can act on."""
+    if text is None:
+        raise ScreenError("No ingredient list was given. Paste the list from the label.")
+    if isinstance(text, bytes | bytearray):
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError:
+            raise ScreenError(
+                "The input is binary data, not text. Paste the ingredient list as text."
+            ) from None
+    if not isinstance(text, str):
+        raise ScreenError(
+            f"Expected the ingredient list as text, got {type(text).__name__}. "
+            "Pass a string such as 'Water, Glycerin, Dimethicone'."
+        )
+    if len(text) > max_chars:
+        raise ScreenError(
+            f"The text is {len(text):,} characters long; the limit is {max_chars:,}. "
+            "Paste only the ingredient list (one product at a time), or raise the limit "
+            "with SCREENER_MAX_TEXT_CHARS for a trusted batch job."
+        )
+    if not text.strip():
+        raise ScreenError("The ingredient list is empty. Paste the list from the label.")
+    if text.count("\x00") > 0 or _looks_binary(text):
+        raise ScreenError(
+            "The input looks like binary data (control characters), not an ingredient list. "
+            "Paste the list as plain text."
+        )
+    return text
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    return control > max(8, len(sample) // 10)
+
+
+# --------------------------------------------------------------------------
+# 3-4. cutting what is not the list
+# --------------------------------------------------------------------------
+
+_HEADING_WORDS = (
+    r"(?:(?:active|inactive|other|full|key)\s+)?ingredients?(?:\s+list)?(?:\s*\(inci\))?"
+    r"|ingr[ée]dients?|inci(?:\s+list)?|inhaltsstoffe|ingredientes|ingredienti|composition"
+    r"|zusammensetzung|sastojci|sk[łl]adniki|bestanddelen|ingredi[ëe]nten|ainesosat"
+    r"|ingredienser|[成全]分"
+)
+_HEADING = re.compile(rf"(?i)(?<![\w-])(?:{_HEADING_WORDS})\s*[:：]")
+# A heading that opens the text even without a colon: "INGREDIENTS Water, ...".
+_LEADING_HEADING = re.compile(r"(?i)^\s*(?:ingredients?|ingr[ée]dients?|inci)\s*\n")
+_TRAILING = re.compile(
+    r"(?i)(?<![\w-])(?:directions(?:\s+for\s+use)?|how\s+to\s+use|suggested\s+use"
+    r"|warnings?|cautions?|precautions?|for\s+external\s+use(?:\s+only)?|keep\s+out\s+of"
+    r"|stop\s+use|do\s+not\s+use|avoid\s+contact\s+with|store\s+(?:in|at|below)"
+    r"|made\s+in\b|manufactured\s+(?:by|for)|distributed\s+by|net\s+(?:wt|weight|contents?)"
+    r"|best\s+before|expiry|please\s+be\s+aware\s+that|please\s+refer\s+to"
+    r"|mode\s+d'emploi|conseils?\s+d'utilisation|pr[ée]cautions?\s+d'emploi|anwendung"
+    r"|warnhinweise?|apply\s+(?:to|on|a|evenly|liberally|daily)|benefits?\s*:|key\s+benefits"
+    r"|clinical(?:ly)?\s+(?:results|proven)|free\s+(?:of|from)\s*:|formulated\s+without"
+    r"|this\s+product\s+is\s+(?:free|formulated))"
+)
+
+
+def cut_preamble(text: str, notes: list[str]) -> str:
+    """Drop what precedes the first ``Ingredients:`` heading; later headings
+    (``Inactive Ingredients:``) become separators so both lists are read."""
+    match = _HEADING.search(text) or _LEADING_HEADING.search(text)
+    if match:
+        before = text[: match.start()].strip()
+        if before:
+            notes.append(f"Cut text before the ingredient list: {_preview(before)}")
+        text = text[match.end() :]
+    headings = list(_HEADING.finditer(text))
+    if headings:
+        notes.append(
+            "Read several ingredient sections as one list: "
+            + ", ".join(repr(h.group(0).strip()) for h in headings[:5])
+        )
+        text = _HEADING.sub(",", text)
+    return text
+
+
+def cut_trailing(text: str, notes: list[str]) -> str:
+    """Drop a trailing panel (``Directions:``, ``Warnings:``, a retailer disclaimer)."""
+    match = _TRAILING.search(text)
+    # A marker at the very start is not a trailing panel (nothing would be left).
+    if match and text[: match.start()].strip(" \n,;.:"):
+        cut = text[match.start() :].strip()
+        notes.append(f"Cut text after the ingredient list: {_preview(cut)}")
+        text = text[: match.start()]
+    return text
+
+
+def _preview(text: str, limit: int = 80) -> str:
+    flat = " ".join(text.split())
+    return repr(flat if len(flat) <= limit else flat[: limit - 1] + "…")
+
+
+# --------------------------------------------------------------------------
+# 5. splitting into segments
+# --------------------------------------------------------------------------
+
+_MAY_CONTAIN = re.compile(
+    r"(?i)(?:[\[(]\s*)?(?:\+\s*/\s*-|±|may\s+contain|peut\s+contenir|kann\s+enthalten"
+    r"|puede\s+contener|pu[òo]\s+contenere|kan\s+bevatten|kan\s+inneholde|kann\s+spuren)"
+    r"(?:\s*/\s*(?:may\s+contain|peut\s+contenir))?(?:\s*[\])])?\s*[:：]?"
+)
+_LOCANTS = re.compile(r"(?<![\w.])\d{1,2}(?:,\s?\d{1,2})+(?=\s?-|')")
+_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d+\s?%)")
+_SEPARATORS = re.compile(r"[,;•·|●▪◆■►\n()\[\]{}]|\.(?=\s+[*°†‡A-Z\[(+])")
+_OPENERS = {"(": ")", "[": "]", "{": "}"}
+_ABBREVIATIONS = frozenset({"denat", "no", "vit", "sp", "spp", "var", "st", "ext", "aq", "ca"})
+_PROTECT = "\u0001"
+
+
+@dataclass(slots=True)
+class _Segment:
+    text: str
+    may_contain: bool
+
+
+def _matched_brackets(text: str) -> dict[int, int]:
+    """Map each opening bracket to its matching closer; unmatched ones are ignored."""
+    pairs: dict[int, int] = {}
+    stack: list[tuple[str, int]] = []
+    for m in re.finditer(r"[()\[\]{}]", text):
+        ch, pos = m.group(), m.start()
+        if ch in _OPENERS:
+            stack.append((ch, pos))
+        elif stack and _OPENERS[stack[-1][0]] == ch:
+            pairs[stack.pop()[1]] = pos
+        else:
+            # A stray closer: drop any opener of another kind that can never close.
+            while stack and _OPENERS[stack[-1][0]] != ch:
+                stack.pop()
+            if stack:
+                pairs[stack.pop()[1]] = pos
+    return pairs
+
+
+def _newline_is_separator(text: str) -> bool:
+    """One-per-line lists use newlines; wrapped comma lists do not."""
+    newlines = text.count("\n")
+    if not newlines:
+        return False
+    commas = text.count(",") + text.count(";")
+    return commas < newlines or bool(re.search(r"(?m)^\s*(?:[-*•·]|\d+[.)])\s", text))
+
+
+def split_segments(text: str, notes: list[str]) -> list[_Segment]:
+    """Split at top-level separators; brackets that hold a may-contain block open it."""
+    text = _LOCANTS.sub(lambda m: m.group().replace(",", _PROTECT), text)
+    text = _DECIMAL_COMMA.sub(_PROTECT, text)
+    if not _newline_is_separator(text):
+        text = text.replace("\n", " ")
+    pairs = _matched_brackets(text)
+    closers = set(pairs.values())
+    may_regions: list[tuple[int, int]] = []
+    open_groups: set[int] = set()  # brackets opened by a may-contain block
+    for m in _MAY_CONTAIN.finditer(text):
+        start = m.start()
+        bracket = next((p for p in (start, start - 1) if p in pairs), None)
+        if bracket is not None:
+            open_groups.add(bracket)
+            may_regions.append((m.end(), pairs[bracket]))
+        else:
+            # Inside an open bracket group? The block ends where that group ends.
+            end = len(text)
+            for opener, closer in pairs.items():
+                if opener < start < closer and closer < end:
+                    end = closer
+            may_regions.append((m.end(), end))
+    if may_regions:
+        notes.append("Entries after a 'may contain' / '+/-' marker are flagged may_contain.")
+
+    segments: list[_Segment] = []
+    depth_stack: list[int] = []
+    seg_start = 0
+    # Blank the markers themselves (same length, so offsets stay valid).
+    chars = list(text) if may_regions else []
+    for m in _MAY_CONTAIN.finditer(text) if may_regions else ():
+        lo, hi = m.start(), m.end()
+        if lo in open_groups or (lo - 1) in open_groups:
+            lo = max(lo, (lo if lo in open_groups else lo - 1) + 1)
+            chars[lo:hi] = " " * (hi - lo)
+        else:
+            # The marker also ends the entry before it: "Talc +/- CI 77891".
+            chars[lo:hi] = "," + " " * (hi - lo - 1)
+    if may_regions:
+        text = "".join(chars)
+    region_starts = sorted(may_regions)
+
+    def in_may(pos: int) -> bool:
+        index = bisect.bisect_right(region_starts, (pos, len(text) + 1)) - 1
+        return any(lo <= pos <= hi for lo, hi in region_starts[max(0, index - 2) : index + 1])
+
+    def flush(end: int) -> None:
+        piece = text[seg_start:end].replace(_PROTECT, ",")
+        if piece.strip(" .:\t"):
+            segments.append(_Segment(piece, in_may(seg_start + len(piece) - len(piece.lstrip()))))
+
+    for m in _SEPARATORS.finditer(text):
+        ch, pos = m.group(), m.start()
+        if ch in _OPENERS:
+            if pos in pairs:
+                if pos in open_groups and not depth_stack:
+                    flush(pos)
+                    seg_start = pos + 1
+                    depth_stack.append(-1)  # transparent group: its content splits
+                else:
+                    depth_stack.append(pos)
+            continue
+        if ch in ")]}":
+            if pos in closers and depth_stack:
+                opener = depth_stack.pop()
+                if opener == -1:
+                    flush(pos)
+                    seg_start = pos + 1
+            continue
+        if depth_stack and depth_stack[-1] != -1:
+            continue
+        if ch == ".":
+            word = re.search(r"(\w+)$", text[max(seg_start, pos - 12) : pos])
+            if word and word.group(1).casefold() in _ABBREVIATIONS:
+                continue
+        flush(pos)
+        seg_start = pos + 1
+    flush(len(text))
+    return segments
+
+
+# --------------------------------------------------------------------------
+# 6. reading one entry
+# --------------------------------------------------------------------------
+
+_BLEND = re.compile(r"(?i)\s*[\[(]\s*and\s*[\])]\s*|\s+\(&\)\s+")
+_PERCENT = re.compile(r"[\[(]?\s*(?:<|≤|max\.?)?\s*(\d{1,3}(?:[.,]\d{1,3})?)\s?%\s*[\])]?")
+_NANO = re.compile(r"(?i)\s*[\[(]\s*nano\s*[\])]")
+_MARKS = "*°†‡¹²³⁴⁵^#"
+_EDGE_MARKS = re.compile(rf"^[{re.escape(_MARKS)}]+|[{re.escape(_MARKS)}]+$")
+_LEAD_BULLET = re.compile(r"^(?:[-–•·*]\s+|\d{1,3}[.)]\s+|and\s+|&\s+)", re.IGNORECASE)
+_FOOTNOTE_WORDS = re.compile(
+    r"(?i)\b(?:organic|natural(?:ly)?|origin|farming|certified|fair\s*trade|derived|derivative"
+    r"|agricultur\w*|wild[\s-]?harvested|ecocert|cosmos|biologique|bio|essential\s+oils?"
+    r"|component|from\s+\w+|ingredients?\s+from|percent|%\s+of|of\s+the\s+total)\b"
+)
+_PAREN_NOTE = re.compile(
+    r"(?i)^(?:certified\s+)?(?:organic|bio|natural|vegan|non[\s-]?gmo|plant[\s-]?derived"
+    r"|vegetable|naturally\s+derived|from\s+.+|cold[\s-]pressed|micronized|micronised)$"
+)
+_INNER_PARENS = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
+_SPACED_SLASH = re.compile(r"\s+/\s+|\s*/\s*(?=(?:aqua|water|eau|parfum|fragrance|perfume)\b)",
+                           re.IGNORECASE)
+
+
+def _is_footnote(text: str) -> bool:
+    stripped = text.strip()
+    return bool(stripped) and stripped[0] in _MARKS and bool(_FOOTNOTE_WORDS.search(stripped))
+
+
+def read_entry(raw: str) -> tuple[str, str, tuple[str, ...], tuple[str, ...]] | None:
+    """One printed segment → (text as printed, name, candidate names, annotations)."""
+    printed = " ".join(raw.split()).strip(" ,;")
+    printed = _LEAD_BULLET.sub("", printed).strip()
+    if printed.endswith(".") and not printed.lower().endswith(("denat.", "no.")):
+        printed = printed[:-1].rstrip()
+    if not printed:
+        return None
+    annotations: list[str] = []
+    name = printed
+    if len(name) > MAX_ENTRY_CHARS:
+        return printed[:MAX_ENTRY_CHARS] + "…", "", (), ("too long to be one ingredient",)
+
+    if _NANO.search(name):
+        annotations.append("nano")
+        name = _NANO.sub("", name)
+    for pct in _PERCENT.finditer(name):
+        annotations.append(f"{pct.group(1).replace(',', '.')}%")
+    name = _PERCENT.sub(" ", name)
+    marks = "".join(m.group() for m in _EDGE_MARKS.finditer(name.strip()))
+    if marks:
+        annotations.append(f"footnote {marks}")
+        name = _EDGE_MARKS.sub("", name.strip())
+
+    candidates: list[str] = []
+    # Parenthesised parts: aliases ("Aqua (Water)"), common names inside a
+    # botanical name ("Butyrospermum Parkii (Shea) Butter"), CI numbers, notes.
+    inner_parts: list[str] = []
+    while True:
+        found = _INNER_PARENS.search(name)
+        if not found:
+            break
+        inner = found.group(1).strip()
+        if _PAREN_NOTE.match(inner):
+            annotations.append(inner.lower())
+        elif inner:
+            inner_parts.append(inner)
+        name = (name[: found.start()] + " " + name[found.end() :]).strip()
+    name = " ".join(name.replace("(", " ").replace(")", " ").split()).strip(" ,;:-")
+    if inner_parts:
+        # The full printed form first: it is often a recorded alias itself.
+        candidates.append(_EDGE_MARKS.sub("", _PERCENT.sub(" ", printed)).strip())
+        for inner in inner_parts:
+            candidates.extend(p.strip() for p in re.split(r"[,;]", inner) if p.strip())
+    # Slash synonyms: "AQUA / WATER", "Water/Aqua/Eau". Slashes inside one INCI
+    # name ("Caprylic/Capric Triglyceride") are kept: the whole name is tried
+    # first, and the parts only as a fallback.
+    if "/" in name:
+        parts = [p.strip() for p in re.split(r"\s*/\s*", name) if p.strip()]
+        if len(parts) > 1:
+            candidates.extend(parts)
+    if not name and candidates:
+        name = candidates[0]
+    return printed, name, tuple(dict.fromkeys(c for c in candidates if c and c != name)), tuple(
+        annotations
+    )
+
+
+# --------------------------------------------------------------------------
+# The whole parse
+# --------------------------------------------------------------------------
+
+
+def parse_label(text: object, *, max_chars: int = MAX_TEXT_CHARS) -> ParsedLabel:
+    """Label text → ordered entries plus notes on everything that was cut."""
+    raw = check_input(text, max_chars=max_chars)
+    label = ParsedLabel()
+    notes = label.notes
+    cleaned = clean_text(raw)
+    if cleaned != raw and re.search(r"<[a-zA-Z/!][^>]*>", raw):
+        notes.append("HTML markup was removed before reading the list.")
+    cleaned = cut_preamble(cleaned, notes)
+    cleaned = cut_trailing(cleaned, notes)
+    position = 0
+    footnotes: list[str] = []
+    for segment in split_segments(cleaned, notes):
+        for piece in _BLEND.split(segment.text):
+            if _is_footnote(piece):
+                footnotes.append(" ".join(piece.split()))
+                continue
+            read = read_entry(piece)
+            if read is None:
+                continue
+            printed, name, candidates, annotations = read
+            if _BLEND.search(segment.text):
+                annotations = (*annotations, "blend")
+            position += 1
+            if position > MAX_ENTRIES:
+                raise ScreenError(
+                    f"The list has more than {MAX_ENTRIES:,} entries; one product declares "
+                    "far fewer. Paste one product at a time (or raise SCREENER_MAX_ENTRIES)."
+                )
+            label.entries.append(
+                ParsedEntry(
+                    text=printed,
+                    name=name,
+                    candidates=candidates,
+                    position=position,
+                    may_contain=segment.may_contain,
+                    annotations=annotations,
+                )
+            )
+    for note in footnotes:
+        notes.append(f"Footnote text, not an ingredient: {_preview(note)}")
+    if not label.entries:
+        raise ScreenError(
+            "No ingredients were found in the text. Paste the ingredient list itself, "
+            "for example 'Water, Glycerin, Dimethicone'."
+        )
+    return label
