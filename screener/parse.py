@@ -349,7 +349,12 @@ def read_entry(raw: str) -> tuple[str, str, tuple[str, ...], tuple[str, ...]] | 
         elif inner:
             inner_parts.append(inner)
         name = (name[: found.start()] + " " + name[found.end() :]).strip()
-    name = " ".join(name.replace("(", " ").replace(")", " ").split()).strip(" ,;:-")
+    # An unmatched opener: what follows it reads as a parenthetical ("Glycerin (Vegetable").
+    head, opener, tail = name.partition("(") if "(" in name else name.partition("[")
+    if opener and head.strip():
+        inner_parts.append(tail.strip(" )]"))
+        name = head
+    name = " ".join(re.sub(r"[()\[\]]", " ", name).split()).strip(" ,;:-")
     if inner_parts:
         # The full printed form first: it is often a recorded alias itself.
         candidates.append(_EDGE_MARKS.sub("", _PERCENT.sub(" ", printed)).strip())

@@ -1,0 +1,84 @@
+"""The command line: exit codes, formats, --json validating back into the model."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from screener.cli import main
+from screener.models import ProductReport, RoutineReport
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_check_clean_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "Aqua, Glycerin, Squalane")
+    assert code == 0 and "milia-friendly" in out
+
+
+def test_check_findings_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "Petrolatum, Isopropyl Myristate, Aqua")
+    assert code == 1 and "Isopropyl Myristate" in out and "Petrolatum" in out
+
+
+def test_check_bad_input_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "check", "   ")
+    assert code == 2 and "empty" in err
+    code, _, err = run(capsys, "check", "--file", "/nonexistent/file.txt")
+    assert code == 2 and "cannot read" in err
+    code, _, err = run(capsys, "check", "Aqua", "--context", "moon")
+    assert code == 2 and "Unknown context" in err
+
+
+def test_check_json_validates(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "--json", "-c", "pregnancy", "Aqua, Retinol")
+    report = ProductReport.model_validate_json(out)
+    assert report.context == ["pregnancy"] and code == 1
+
+
+def test_check_markdown_and_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "label.txt"
+    path.write_text("Ingredients: Aqua, <script>x</script> Glycerin", encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--markdown", "--file", str(path))
+    assert out.startswith("# Ingredient screen") and "<script>" not in out and code == 0
+
+
+def test_routine_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "serum.txt").write_text("Aqua, Ascorbic Acid", encoding="utf-8")
+    (tmp_path / "night.txt").write_text("Aqua, Retinol", encoding="utf-8")
+    code, out, _ = run(capsys, "routine", str(tmp_path / "serum.txt"), str(tmp_path / "night.txt"),
+                       "--json")
+    routine = RoutineReport.model_validate_json(out)
+    assert [p.name for p in routine.products] == ["serum", "night"]
+    assert code in (0, 1)
+
+
+def test_python_m_screener_and_stdin() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "screener", "check", "--json"],
+        input="Aqua, Glycerin", capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert ProductReport.model_validate_json(done.stdout).ingredients[0].inci == "Aqua"
+
+
+def test_check_db_command(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check-db")
+    assert code == 0 and out.startswith("OK:")
+
+
+def test_corrupt_database_gives_clear_error(tmp_path: Path) -> None:
+    env = {"SCREENER_DB_DIR": str(tmp_path / "missing"), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run(
+        [sys.executable, "-m", "screener", "check", "Aqua"],
+        capture_output=True, text=True, timeout=120, check=False, env=env,
+    )
+    assert done.returncode == 2
+    assert "database" in done.stderr and "Traceback" not in done.stderr

@@ -1,0 +1,72 @@
+"""Each normalisation step with a table of cases that once broke."""
+
+from __future__ import annotations
+
+import pytest
+
+from screener import normalise as n
+from screener.database import Database
+
+
+@pytest.mark.parametrize(
+    ("step", "given", "expected"),
+    [
+        (n.unescape_html, "Water &amp; Glycerin", "Water & Glycerin"),
+        (n.unescape_html, "Water&amp;nbsp;Glycerin", "Water\u00a0Glycerin"),  # double-escaped scrape
+        (n.unescape_html, "Caprylic&#x2F;Capric Triglyceride", "Caprylic/Capric Triglyceride"),
+        (n.strip_html_tags, "Water,<br/>Glycerin", "Water,\nGlycerin"),
+        (n.strip_html_tags, "<b>Petrolatum</b>", " Petrolatum "),
+        (n.strip_html_tags, "<script>alert(1)</script>Water", " alert(1) Water"),
+        (n.normalise_unicode, "Huile Mine\u0301rale", "Huile Minérale"),
+        (n.drop_invisible, "Glyc\u200berin\ufeff", "Glycerin"),
+        (n.drop_invisible, "Sodium\u00adHyaluronate", "SodiumHyaluronate"),
+        (n.unify_spaces, "Aqua\u00a0(Water)", "Aqua (Water)"),
+        (n.unify_spaces, "Water,\r\nGlycerin", "Water,\nGlycerin"),
+        (n.drop_control_characters, "Water\u202e, Glycerin\x07", "Water, Glycerin"),
+        (n.unify_dashes_and_quotes, "PEG\u201340 Stearate", "PEG-40 Stearate"),
+        (n.unify_dashes_and_quotes, "Cire d\u2019abeille", "Cire d'abeille"),
+        (n.fix_colour_index, "Cl 77491", "CI 77491"),
+        (n.fix_colour_index, "C.I. 77891", "CI 77891"),
+        (n.fix_colour_index, "CI77499", "CI 77499"),
+        (n.fix_colour_index, "Glycerin 77491", "Glycerin 77491"),
+    ],
+)
+def test_text_steps(step: n.Step, given: str, expected: str) -> None:
+    assert step(given) == expected
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("Sodium Lauryl Sulphate", "sodium lauryl sulfate"),
+        ("Aluminium Starch Octenylsuccinate", "aluminum starch octenylsuccinate"),
+        ("Hydrolysed Collagen", "hydrolyzed collagen"),
+        ("PEG-40 Hydrogenated Castor Oil", "peg40 hydrogenated castor oil"),
+        ("PEG 40 hydrogenated castor oil", "peg40 hydrogenated castor oil"),
+        ("Polysorbate-20", "polysorbate20"),
+        ("Caprylic / Capric Triglyceride", "caprylic/capric triglyceride"),
+        ("Alcohol Denat.", "alcohol denat"),
+        ("*Aloe Barbadensis Leaf Juice°", "aloe barbadensis leaf juice"),
+        ("D&C Red No. 7", "d&c red7"),
+        ("HUILE MINÉRALE", "huile minerale"),
+        ("CI 77491", "ci77491"),
+    ],
+)
+def test_fold_name(given: str, expected: str) -> None:
+    assert n.fold_name(given) == expected
+
+
+def test_fold_keeps_numbers_apart() -> None:
+    assert n.fold_name("PEG-40 Stearate") != n.fold_name("PEG-4 Stearate")
+    assert n.fold_name("Steareth-2") != n.fold_name("Steareth-20")
+
+
+def test_fold_is_idempotent_over_the_whole_database(db: Database) -> None:
+    for ingredient in db.ingredients:
+        for name in (ingredient.inci, *ingredient.aliases):
+            once = n.fold_name(name)
+            assert n.fold_name(once) == once, name
+
+
+def test_clean_text_runs_every_step_in_order() -> None:
+    assert n.clean_text("Aqua&nbsp;(Water),&#160;Cl\u00a077491") == "Aqua (Water), CI 77491"

@@ -1,0 +1,135 @@
+"""One case per label convention, from real-looking labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from screener.errors import ScreenError
+from screener.parse import parse_label
+
+
+def names(text: str) -> list[str]:
+    return [e.name for e in parse_label(text).entries]
+
+
+@pytest.mark.parametrize(
+    ("convention", "text", "expected"),
+    [
+        ("comma", "Water, Glycerin, Dimethicone", ["Water", "Glycerin", "Dimethicone"]),
+        ("semicolon", "Water; Glycerin; Dimethicone", ["Water", "Glycerin", "Dimethicone"]),
+        ("newline list", "Water\nGlycerin\nDimethicone\n", ["Water", "Glycerin", "Dimethicone"]),
+        ("bullet •", "Water • Glycerin • Dimethicone", ["Water", "Glycerin", "Dimethicone"]),
+        ("middle dot ·", "Water · Glycerin · Dimethicone", ["Water", "Glycerin", "Dimethicone"]),
+        ("pipe |", "Water | Glycerin | Dimethicone", ["Water", "Glycerin", "Dimethicone"]),
+        ("dash bullets", "- Water\n- Glycerin\n- Dimethicone", ["Water", "Glycerin", "Dimethicone"]),
+        ("wrapped comma list", "Water, Caprylic/Capric\nTriglyceride, Glycerin",
+         ["Water", "Caprylic/Capric Triglyceride", "Glycerin"]),
+        ("preamble", "Ingredients: Water, Glycerin.", ["Water", "Glycerin"]),
+        ("French preamble", "Ingrédients : Aqua, Glycerin", ["Aqua", "Glycerin"]),
+        ("German preamble", "INHALTSSTOFFE: Aqua, Glycerin", ["Aqua", "Glycerin"]),
+        ("Spanish preamble", "Ingredientes: Aqua, Glycerin", ["Aqua", "Glycerin"]),
+        ("INCI preamble", "INCI: Aqua, Glycerin", ["Aqua", "Glycerin"]),
+        ("locant commas", "Water, 1,2-Hexanediol, Glycerin", ["Water", "1,2-Hexanediol", "Glycerin"]),
+        ("two locants", "2-Bromo-2-Nitropropane-1,3-Diol, Water",
+         ["2-Bromo-2-Nitropropane-1,3-Diol", "Water"]),
+        ("locant with space", "Water, 1, 2-Hexanediol", ["Water", "1, 2-Hexanediol"]),
+        ("parenthesised alias", "Aqua (Water), Glycerin", ["Aqua", "Glycerin"]),
+        ("common name inside", "Butyrospermum Parkii (Shea) Butter", ["Butyrospermum Parkii Butter"]),
+        ("CI in parentheses", "Titanium Dioxide (CI 77891)", ["Titanium Dioxide"]),
+        ("list in parentheses", "Iron Oxides (CI 77491, CI 77492, CI 77499), Talc",
+         ["Iron Oxides", "Talc"]),
+        ("spaced slash synonyms", "AQUA / WATER / EAU, Glycerin", ["AQUA / WATER / EAU", "Glycerin"]),
+        ("INCI slash kept", "Caprylic/Capric Triglyceride", ["Caprylic/Capric Triglyceride"]),
+        ("polymer slash kept", "Acrylates/C10-30 Alkyl Acrylate Crosspolymer",
+         ["Acrylates/C10-30 Alkyl Acrylate Crosspolymer"]),
+        ("supplier blend", "Glyceryl Stearate (and) PEG-100 Stearate, Water",
+         ["Glyceryl Stearate", "PEG-100 Stearate", "Water"]),
+        ("percentage after", "Niacinamide 10%, Zinc PCA 1%", ["Niacinamide", "Zinc PCA"]),
+        ("percentage before", "10% Niacinamide", ["Niacinamide"]),
+        ("decimal comma percentage", "Retinol 0,3%, Water", ["Retinol", "Water"]),
+        ("nano", "Titanium Dioxide (nano), Zinc Oxide [nano]", ["Titanium Dioxide", "Zinc Oxide"]),
+        ("organic marker", "Aloe Barbadensis Leaf Juice*, Water", ["Aloe Barbadensis Leaf Juice", "Water"]),
+        ("leading marker", "*Aloe Barbadensis Leaf Juice, Water", ["Aloe Barbadensis Leaf Juice", "Water"]),
+        ("footnote text", "Water, Aloe Barbadensis Leaf Juice*, Glycerin. *Certified organic ingredient",
+         ["Water", "Aloe Barbadensis Leaf Juice", "Glycerin"]),
+        ("footnote text °", "Aqua, Glycerin°. °from organic farming", ["Aqua", "Glycerin"]),
+        ("html entities", "Water&nbsp;, Caprylic&#x2F;Capric Triglyceride",
+         ["Water", "Caprylic/Capric Triglyceride"]),
+        ("html tags", "<p>Water,<br>Glycerin</p>", ["Water", "Glycerin"]),
+        ("zero-width space", "Wa\u200bter, Glyc\u200berin", ["Water", "Glycerin"]),
+        ("OCR Cl", "Talc, Cl 77491", ["Talc", "CI 77491"]),
+        ("trailing period", "Water, Glycerin, Alcohol Denat.", ["Water", "Glycerin", "Alcohol Denat."]),
+        ("trailing directions", "Water, Glycerin. Directions: apply twice daily.", ["Water", "Glycerin"]),
+        ("trailing warnings", "Water, Glycerin Warnings: for external use only", ["Water", "Glycerin"]),
+        ("retailer disclaimer",
+         "Water, Glycerin. Please be aware that ingredient lists may change or vary from time to time.",
+         ["Water", "Glycerin"]),
+        ("and before last", "Water, Glycerin, and Tocopherol", ["Water", "Glycerin", "Tocopherol"]),
+        ("unbalanced bracket", "Water, Glycerin (Vegetable, Dimethicone", ["Water", "Glycerin", "Dimethicone"]),
+        ("active/inactive sections", "Active Ingredients: Zinc Oxide 20%. Inactive Ingredients: Water, Glycerin",
+         ["Zinc Oxide", "Water", "Glycerin"]),
+    ],
+)
+def test_label_conventions(convention: str, text: str, expected: list[str]) -> None:
+    assert names(text) == expected, convention
+
+
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        ("Talc, Mica, May Contain: CI 77891, CI 77491", [False, False, True, True]),
+        ("Talc, Mica, May contain (+/-): CI 77891, CI 77491", [False, False, True, True]),
+        ("Talc, Mica [+/-: CI 77891, CI 77491], Silica", [False, False, True, True, False]),
+        ("Talc, Mica +/- CI 77891, CI 77491", [False, False, True, True]),
+        ("Talc, Mica. Peut contenir: CI 77891", [False, False, True]),
+        ("Talc, Mica, [+/- CI 77891, CI 77491]", [False, False, True, True]),
+    ],
+)
+def test_may_contain_blocks(text: str, flags: list[bool]) -> None:
+    assert [e.may_contain for e in parse_label(text).entries] == flags
+
+
+def test_entry_keeps_printed_text_position_and_annotations() -> None:
+    label = parse_label("Ingredients: Aqua (Water), Niacinamide 10%, Zinc Oxide (nano), Aloe Vera*")
+    first, second, third, fourth = label.entries
+    assert (first.text, first.position, first.candidates) == ("Aqua (Water)", 1, ("Aqua (Water)", "Water"))
+    assert second.text == "Niacinamide 10%" and second.annotations == ("10%",)
+    assert third.annotations == ("nano",) and third.position == 3
+    assert fourth.annotations == ("footnote *",)
+
+
+def test_cut_text_is_reported_never_silently_dropped() -> None:
+    label = parse_label(
+        "Our best cream. Ingredients: Water, Glycerin*. *organic. Directions: apply daily."
+    )
+    joined = " ".join(label.notes)
+    assert "Our best cream" in joined
+    assert "Directions: apply daily" in joined
+    assert "*organic" in joined
+
+
+def test_blend_entries_are_marked() -> None:
+    entries = parse_label("Glyceryl Stearate (and) PEG-100 Stearate").entries
+    assert all("blend" in e.annotations for e in entries)
+    assert [e.position for e in entries] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        ("", "empty"),
+        ("   \n\t ", "empty"),
+        (None, "No ingredient list"),
+        (12345, "as text"),
+        (b"\xff\xfe\x00\x01binary", "binary"),
+        ("x" * 200_001, "limit"),
+        (",,,;;;", "No ingredients"),
+    ],
+)
+def test_bad_input_raises_screen_error(given: object, message: str) -> None:
+    with pytest.raises(ScreenError, match=message):
+        parse_label(given)
+
+
+def test_screen_error_is_a_value_error() -> None:
+    assert issubclass(ScreenError, ValueError)

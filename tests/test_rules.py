@@ -1,0 +1,147 @@
+"""Rules → findings, on the small fixture database (stable) and on every real rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from screener.database import Database
+from screener.screen import Screener
+
+
+def findings(screener: Screener, text: str, **kw: object) -> list[tuple[str, str, tuple[str, ...]]]:
+    report = screener.screen(text, **kw)  # type: ignore[arg-type]
+    return [(f.kind, f.severity, tuple(f.ingredients)) for f in report.findings]
+
+
+def test_comedogenic_severity_by_position(mini: Screener) -> None:
+    top = findings(mini, "Isopropyl Myristate, Water, Glycerin")
+    assert ("comedogenic", "avoid", ("Isopropyl Myristate",)) in top
+    late = findings(mini, "Water, Glycerin, Squalane, Dimethicone, Aqua, Retinal, "
+                          "Phenoxyethanol, Isopropyl Myristate")
+    assert ("comedogenic", "caution", ("Isopropyl Myristate",)) in late
+
+
+def test_rinse_off_lowers_severity(mini: Screener) -> None:
+    leave_on = findings(mini, "Isopropyl Myristate, Water")
+    rinse = findings(mini, "Isopropyl Myristate, Water", product_type="rinse-off")
+    assert ("comedogenic", "avoid", ("Isopropyl Myristate",)) in leave_on
+    assert ("comedogenic", "caution", ("Isopropyl Myristate",)) in rinse
+
+
+def test_may_contain_weighs_least(mini: Screener) -> None:
+    found = findings(mini, "Water, Glycerin, May contain: Isopropyl Myristate")
+    assert found == [("comedogenic", "info", ("Isopropyl Myristate",))]
+
+
+def test_low_ratings_raise_nothing(mini: Screener) -> None:
+    assert findings(mini, "Squalane, Dimethicone, Glycerin, Water") == []
+
+
+def test_unconfirmed_rating_never_decides_alone(mini: Screener) -> None:
+    report = mini.screen("Stearic Acid, Water")
+    item = report.ingredients[0]
+    assert item.comedogenic == 3  # the highest *credible* value: F89 2-3 beats GHLIST's 5
+    assert {s.source for s in item.comedogenic_sources} == {"F89", "COSDNA", "GHLIST"}
+
+
+def test_occlusive_is_independent_of_comedogenicity(mini: Screener) -> None:
+    report = mini.screen("Petrolatum, Water")
+    assert report.ingredients[0].comedogenic == 0
+    assert [(f.kind, f.severity) for f in report.findings] == [("occlusive", "caution")]
+    eye = mini.screen("Petrolatum, Water", context="eye-area")
+    assert [(f.kind, f.severity) for f in eye.findings] == [("occlusive", "avoid")]
+
+
+def test_conflict_most_specific_rule_wins(mini: Screener) -> None:
+    assert ("conflict", "caution", ("Tretinoin", "Benzoyl Peroxide")) in findings(
+        mini, "Water, Tretinoin, Benzoyl Peroxide")
+    adapalene = findings(mini, "Water, Adapalene, Benzoyl Peroxide")
+    assert adapalene == [("conflict", "info", ("Adapalene", "Benzoyl Peroxide"))]
+
+
+def test_context_only_when_asked(mini: Screener) -> None:
+    assert not [f for f in findings(mini, "Water, Retinol") if f[0] == "context"]
+    assert ("context", "avoid", ("Retinol",)) in findings(mini, "Water, Retinol", context="pregnancy")
+
+
+def test_findings_carry_reason_advice_sources(mini: Screener) -> None:
+    report = mini.screen("Isopropyl Myristate, Petrolatum, Tretinoin, Benzoyl Peroxide",
+                         context=["pregnancy", "eye-area"])
+    assert {f.kind for f in report.findings} == {"comedogenic", "occlusive", "conflict", "context"}
+    for finding in report.findings:
+        assert finding.reason and finding.advice and finding.sources
+
+
+def test_alternatives_screen_clean(mini: Screener) -> None:
+    report = mini.screen("Isopropyl Myristate, Petrolatum, Water")
+    alts = {a.replaces: [s.inci for s in a.suggestions] for a in report.alternatives}
+    assert alts["Isopropyl Myristate"][0] == "Squalane"
+    assert "Glycerin" in alts["Petrolatum"] and "Dimethicone" in alts["Petrolatum"]
+    for alt in report.alternatives:
+        assert 1 <= len(alt.suggestions) <= 3
+        for s in alt.suggestions:
+            again = mini.screen(s.inci)
+            assert not [f for f in again.findings if f.kind in ("comedogenic", "occlusive")
+                        and f.severity != "info"]
+
+
+def test_verdict_and_confidence(mini: Screener) -> None:
+    clean = mini.screen("Water, Glycerin, Squalane")
+    assert clean.verdict.label == "milia-friendly" and clean.verdict.confidence_label == "high"
+    bad = mini.screen("Isopropyl Myristate, Water")
+    assert bad.verdict.label == "not milia-friendly"
+    care = mini.screen("Water, Petrolatum")
+    assert care.verdict.label == "use with care"
+    unsure = mini.screen("Water, Qwertyx Blorp, Zzyzx Quux")
+    assert unsure.verdict.confidence_label == "low"
+
+
+# --- every rule of the real database fires on a list built from it -----------------
+
+
+def _example(db: Database, selector_text: str) -> str:
+    sel = db.selector(selector_text)
+    for ing in db.ingredients:
+        if sel.matches(ing):
+            return ing.inci
+    raise AssertionError(f"no ingredient matches {selector_text}")
+
+
+def test_every_real_conflict_rule_fires(db: Database, screener_real: Screener) -> None:
+    for rule in db.conflicts:
+        a = _example(db, rule.a)
+        b = next(
+            (i.inci for i in db.ingredients if db.selector(rule.b).matches(i) and i.inci != a), None
+        )
+        assert b is not None, rule.id
+        if rule.scope in ("product", "both"):
+            report = screener_real.screen(f"Aqua, {a}, {b}")
+            rules_fired = {f.rule for f in report.findings if f.kind == "conflict"}
+        else:
+            routine = screener_real.screen_routine([f"Aqua, {a}", f"Aqua, {b}"])
+            rules_fired = {f.rule for f in routine.findings}
+        # A more specific rule may cover the pair instead; then that rule's id fires.
+        assert rules_fired, (rule.id, a, b)
+
+
+def test_every_real_context_rule_fires(db: Database, screener_real: Screener) -> None:
+    for rule in db.contexts:
+        name = _example(db, rule.target)
+        report = screener_real.screen(f"Aqua, {name}", context=rule.context)
+        assert rule.id in {f.rule for f in report.findings}, (rule.id, name)
+        plain = screener_real.screen(f"Aqua, {name}")
+        assert rule.id not in {f.rule for f in plain.findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Petrolatum, Aqua", "occlusive"),
+        ("Paraffinum Liquidum, Aqua", "occlusive"),
+        ("Isopropyl Myristate, Aqua", "comedogenic"),
+        ("Cocos Nucifera Oil, Aqua", "comedogenic"),
+    ],
+)
+def test_real_flags(screener_real: Screener, text: str, kind: str) -> None:
+    report = screener_real.screen(text)
+    assert any(f.kind == kind and f.severity != "info" for f in report.findings)
