@@ -1,0 +1,432 @@
+"""Milia & acne ingredient screener — the web page (``streamlit run app.py``).
+
+A thin shell: widgets collect options, one library call computes, the page
+renders. All logic lives in the ``screener`` package (helpers in
+``screener/page.py``). User text is only ever shown through ``st.text``,
+``st.dataframe`` or ``st.markdown`` after escaping; never as HTML.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+from typing import Any
+
+import streamlit as st
+
+from screener import page
+from screener.database import database_dir
+from screener.errors import DatabaseError, ScreenError
+from screener.limits import MAX_ROUTINE_PRODUCTS, MAX_UPLOAD_MB
+from screener.models import ProductReport, RoutineReport
+from screener.screen import Screener, get_screener
+from screener.vocabulary import CONTEXTS, PRODUCT_TYPES
+
+ABOUT_MILIA = """
+**What milia are.** Milia are tiny (1–2 mm), firm, white, dome-shaped bumps:
+little cysts of keratin trapped just under the surface, most often around the
+eyes, on the eyelids, the nose and the cheeks. They have no opening and are not
+inflamed, so they are not acne and cannot be squeezed out. They are harmless;
+removing them is a cosmetic choice. *Primary* milia form on their own;
+*secondary* milia follow damage to the skin (burns, blisters), procedures such
+as peels, or the use of heavy, occlusive creams. [CCF] [MAYO]
+
+**What helps.** A gentle routine that keeps dead skin moving:
+
+- a retinoid such as adapalene (sold without prescription), started two or
+  three evenings a week and built up slowly;
+- a leave-on salicylic acid (BHA) daily or every other day, or a weekly glycolic
+  acid (AHA) mask; lactic acid is the gentler acid, also near the eyes. Rotate
+  exfoliants rather than stacking them;
+- a broad-spectrum sunscreen every day whenever you use acids or retinoids.
+
+A dermatologist can remove milia quickly (de-roofing with a sterile needle,
+curettage, cryotherapy, laser or a peel). [MAYO] [Perfect Medical] [Creative Nesting]
+
+**What a milia-friendly product looks like.** Light, oil-free textures (gels,
+fluids, serums) instead of rich, occlusive creams and ointments, above all
+around the eyes; non-comedogenic cleansers; a mineral, non-comedogenic SPF 30+
+sunscreen; oil-free foundation, mineral powder rather than cream make-up, and
+make-up tools washed every week. This is exactly what the screener looks for:
+pore-clogging ingredients high in the list, heavy occlusives, and actives that
+clash. [CCF] [Perfect Medical] [Creative Nesting]
+
+**When to see a professional instead of buying a product.**
+
+- bumps on red, swollen or inflamed-looking skin (*milia en plaque*), which a
+  doctor may treat with medicine;
+- clusters that keep appearing over weeks (*multiple eruptive milia*);
+- milia on the eyelids or right at the lash line;
+- newborns: "milk spots" clear by themselves within weeks and need no
+  products — no lotions or oils on a baby's face, and never adult actives;
+- bumps that do not change after a few months may be something else.
+
+**Never try to extract milia at home** — least of all near the eyes: it risks
+scars and infection. [MAYO] [CCF] [Perfect Medical]
+
+**Sources**
+
+- [CCF] Cleveland Clinic, *Milia — prevention*.
+  https://my.clevelandclinic.org/health/diseases/17868-milia/prevention
+- [MAYO] Mayo Clinic, *Milia — diagnosis and treatment*.
+  https://www.mayoclinic.org/diseases-conditions/milia/diagnosis-treatment/drc-20375078
+- [Perfect Medical] L. Tan, *Complete milia removal* (clinic guide), Perfect Medical, 2025.
+- [Creative Nesting] *The 7 Best Milia Removal Techniques*, Creative Nesting, 2024.
+
+This page is information, not medical advice.
+"""
+
+st.set_page_config(page_title="Milia & acne ingredient screener", page_icon="🔍", layout="centered")
+
+
+@st.cache_resource(show_spinner="Loading the ingredient database…")
+def load_screener(db_dir: str) -> Screener:
+    """One screener (database + matcher) per process and database folder."""
+    return get_screener(db_dir)
+
+
+def get_batch() -> ModuleType | None:
+    """The batch module, or None while it is not part of this build."""
+    try:
+        module = importlib.import_module("screener.batch")
+    except ImportError:
+        return None
+    return module if hasattr(module, "screen_frame") else None
+
+
+def show_verdict(report: ProductReport | RoutineReport, title: str) -> None:
+    kind, icon = page.verdict_box(report.verdict.worst)
+    box = {"error": st.error, "warning": st.warning, "success": st.success}[kind]
+    box(f"**{title}: {page.safe_md(report.verdict.label)}**", icon=icon)
+    st.markdown(page.counts_line(report.verdict.counts))
+    st.caption(page.confidence_line(report))
+
+
+def show_findings(report: ProductReport, screener: Screener, level: str = "###") -> None:
+    sections = page.findings_sections(report.findings)
+    if not sections:
+        st.markdown("No findings: nothing pore-clogging, heavy or clashing was recognised.")
+    for title, findings in sections:
+        st.markdown(f"{level} {title}")
+        for finding in findings:
+            st.markdown(page.finding_markdown(finding, screener.db.cite))
+
+
+def show_product(report: ProductReport, screener: Screener) -> None:
+    show_verdict(report, "Verdict")
+    st.markdown("### The list as printed")
+    st.caption("Each entry carries a word and an icon as well as a colour.")
+    st.markdown(page.ingredient_list_markdown(report))
+    st.markdown("## Findings")
+    show_findings(report, screener)
+    blocks = page.alternatives_markdown(report)
+    if blocks:
+        st.markdown("## Milia-friendly alternatives")
+        for block in blocks:
+            st.markdown(block)
+    with st.expander("What the reader cut or noted"):
+        if report.notes:
+            st.markdown("\n".join(f"- {page.safe_md(n)}" for n in report.notes))
+        else:
+            st.markdown("Nothing was cut; every entry was read.")
+    with st.expander("Caveats: what this screen can and cannot tell you"):
+        st.markdown("\n".join(f"- {page.safe_md(c)}" for c in report.caveats))
+    col_md, col_json = st.columns(2)
+    col_md.download_button(
+        "Download report (Markdown)",
+        page.report_markdown(report),
+        file_name="ingredient-screen.md",
+        mime="text/markdown",
+        key="download_md",
+        on_click="ignore",
+    )
+    col_json.download_button(
+        "Download report (JSON)",
+        page.report_json(report),
+        file_name="ingredient-screen.json",
+        mime="application/json",
+        key="download_json",
+        on_click="ignore",
+    )
+
+
+def fill_example() -> None:
+    choice = st.session_state.get("example")
+    if choice in page.EXAMPLES:
+        st.session_state["paste"] = page.EXAMPLES[choice]
+
+
+def product_tab(screener: Screener) -> None:
+    st.selectbox(
+        "Try an example",
+        [page.NO_EXAMPLE, *page.EXAMPLES],
+        key="example",
+        on_change=fill_example,
+    )
+    st.session_state.setdefault("paste", "")
+    st.text_area(
+        "Ingredient list (INCI), as printed on the label",
+        key="paste",
+        height=150,
+        placeholder="Aqua, Glycerin, Petrolatum, Isopropyl Myristate, …",
+    )
+    st.multiselect(
+        "Where or when will you use it?",
+        list(CONTEXTS),
+        format_func=lambda c: page.CONTEXT_LABELS.get(c, c),
+        key="context",
+    )
+    st.radio(
+        "Product type",
+        list(PRODUCT_TYPES),
+        format_func=lambda t: page.PRODUCT_TYPE_LABELS.get(t, t),
+        key="product_type",
+        horizontal=True,
+    )
+    inputs = (
+        st.session_state["paste"],
+        tuple(st.session_state["context"]),
+        st.session_state["product_type"],
+    )
+    if st.button("Screen", key="screen", type="primary"):
+        try:
+            report = screener.screen(inputs[0], context=list(inputs[1]), product_type=inputs[2])
+        except ScreenError as exc:
+            st.session_state.pop("product_result", None)
+            st.error(str(exc), icon="✋")
+            return
+        st.session_state["product_result"] = (inputs, report)
+    stored = st.session_state.get("product_result")
+    if stored is None:
+        return
+    used, report = stored
+    if used != inputs:
+        st.info("The list or options changed: press **Screen** to update the result.", icon="🔁")
+    show_product(report, screener)
+
+
+def routine_tab(screener: Screener) -> None:
+    st.markdown(
+        "Add the products you use together. The screener checks each one and the "
+        "clashes between them, and suggests which to use in the morning or evening."
+    )
+    count = st.number_input(
+        "How many products?",
+        min_value=1,
+        max_value=MAX_ROUTINE_PRODUCTS,
+        value=2,
+        step=1,
+        key="routine_count",
+    )
+    rows = []
+    for i in range(int(count)):
+        with st.container(border=True):
+            name = st.text_input(
+                f"Product {i + 1} name", key=f"routine_name_{i}", placeholder=f"Product {i + 1}"
+            )
+            text = st.text_area(f"Product {i + 1} ingredient list", key=f"routine_text_{i}")
+            when = st.radio(
+                "When do you use it?",
+                list(page.WHEN_OPTIONS),
+                index=2,
+                key=f"routine_when_{i}",
+                horizontal=True,
+                help="AM+PM: either or both; the screener may suggest a better time.",
+            )
+            rows.append((name, text, when))
+    st.multiselect(
+        "Context",
+        list(CONTEXTS),
+        format_func=lambda c: page.CONTEXT_LABELS.get(c, c),
+        key="routine_context",
+    )
+    if st.button("Check the routine", key="screen_routine", type="primary"):
+        try:
+            products = page.routine_products(rows)
+            report = screener.screen_routine(products, context=st.session_state["routine_context"])
+        except ScreenError as exc:
+            st.session_state.pop("routine_result", None)
+            st.error(str(exc), icon="✋")
+            return
+        st.session_state["routine_result"] = report
+    report = st.session_state.get("routine_result")
+    if report is None:
+        return
+    show_verdict(report, "Routine")
+    st.markdown("### Products")
+    st.markdown(page.routine_products_markdown(report))
+    st.markdown("### Clashes between products")
+    if report.findings:
+        for finding in report.findings:
+            st.markdown(page.finding_markdown(finding, screener.db.cite))
+    else:
+        st.markdown("No clashes between these products.")
+    st.markdown("### Suggested arrangement")
+    st.markdown(page.arrangement_markdown(report))
+    for item in report.unresolved:
+        st.warning(f"**Unresolved:** {page.safe_md(item)}", icon="⚠️")
+    for product in report.products:
+        with st.expander(f"Details: {page.safe_md(product.name or 'Product')}"):
+            st.markdown(page.ingredient_list_markdown(product))
+            show_findings(product, screener, level="####")
+    st.download_button(
+        "Download routine report (JSON)",
+        page.report_json(report),
+        file_name="routine-screen.json",
+        mime="application/json",
+        key="download_routine_json",
+        on_click="ignore",
+    )
+
+
+def catalog_tab(batch: ModuleType | None) -> None:
+    st.markdown(
+        "Upload a CSV or TSV table with one product per row and a column holding "
+        f"each product's ingredient list (up to {MAX_UPLOAD_MB} MB)."
+    )
+    if batch is None:
+        st.warning(
+            "Catalog screening is not available in this build yet (the batch module "
+            "`screener.batch` is missing). Screen products one at a time meanwhile, or "
+            "update the package.",
+            icon="🚧",
+        )
+        return
+    uploaded = st.file_uploader("Catalog file", type=["csv", "tsv", "txt"], key="upload")
+    if uploaded is None:
+        st.session_state.pop("catalog_result", None)
+        return
+    try:
+        page.check_upload_size(uploaded.size)
+        frame = page.read_upload(uploaded.getvalue(), uploaded.name)
+    except ScreenError as exc:
+        st.error(str(exc), icon="✋")
+        return
+    columns = [str(c) for c in frame.columns]
+    guess = page.guess_column(columns)
+    st.selectbox(
+        "Which column holds the ingredient lists?",
+        columns,
+        index=columns.index(guess) if guess in columns else None,
+        key="column",
+        placeholder="Choose a column",
+    )
+    column = st.session_state.get("column")
+    st.multiselect(
+        "Context",
+        list(CONTEXTS),
+        format_func=lambda c: page.CONTEXT_LABELS.get(c, c),
+        key="catalog_context",
+    )
+    st.caption(f"{len(frame)} rows read from the file.")
+    if column is None:
+        st.info("Choose the ingredient column to continue.")
+        return
+    contexts = list(st.session_state["catalog_context"])
+    inputs = (uploaded.file_id, column, tuple(contexts))
+    if st.button("Screen the catalog", key="screen_catalog", type="primary"):
+        bar = st.progress(0.0, text="Screening…")
+        try:
+            result = page.screen_in_chunks(
+                frame,
+                column,
+                batch.screen_frame,
+                context=contexts,
+                progress=lambda share, text: bar.progress(share, text=text),
+            )
+        except ScreenError as exc:
+            bar.empty()
+            st.error(str(exc), icon="✋")
+            return
+        st.session_state["catalog_result"] = (inputs, result)
+    stored = st.session_state.get("catalog_result")
+    if stored is None:
+        return
+    used, result = stored
+    if used != inputs:
+        st.info("The file or options changed: press **Screen the catalog** to update.", icon="🔁")
+    show_catalog(result, used[1], batch)
+
+
+def show_catalog(result: Any, column: str, batch: ModuleType) -> None:
+    st.markdown("### Results")
+    chosen = st.multiselect("Show verdicts", page.verdict_options(result), key="verdict_filter")
+    shown = page.filter_by_verdict(result, chosen)
+    st.caption(f"{len(shown)} of {len(result)} products shown. Click a column header to sort.")
+    st.dataframe(page.results_view(shown, column), hide_index=True)
+    st.markdown("### Products per verdict")
+    counts = page.verdict_counts(result)
+    st.bar_chart(counts, x="verdict", y="products", horizontal=True, alt="Products per verdict")
+    st.markdown(page.counts_markdown(counts, "verdict", "products"))
+    st.markdown("### Most frequent flagged ingredients")
+    flagged = page.flagged_counts(result)
+    if flagged.empty:
+        st.markdown("No ingredient was flagged.")
+    else:
+        st.bar_chart(
+            flagged,
+            x="ingredient",
+            y="products",
+            horizontal=True,
+            sort="-products",
+            alt="Most frequent flagged ingredients",
+        )
+        st.markdown(page.counts_markdown(flagged, "ingredient", "products"))
+    col_csv, col_json = st.columns(2)
+    col_csv.download_button(
+        "Download results (CSV)",
+        page.safe_csv_bytes(result, getattr(batch, "neutralise_formulas", None)),
+        file_name="catalog-screen.csv",
+        mime="text/csv",
+        key="download_csv",
+        on_click="ignore",
+    )
+    col_json.download_button(
+        "Download results (JSON)",
+        page.json_bytes(result),
+        file_name="catalog-screen.json",
+        mime="application/json",
+        key="download_catalog_json",
+        on_click="ignore",
+    )
+
+
+def main() -> None:
+    st.title("Milia & acne ingredient screener")
+    st.markdown(
+        "Paste a skincare ingredient list to find pore-clogging ingredients, heavy "
+        "occlusives linked to milia, clashing actives and warnings for your situation — "
+        "each with its reason, what to do and the sources."
+    )
+    screener: Screener | None = None
+    try:
+        screener = load_screener(str(database_dir()))
+    except DatabaseError as exc:
+        st.error(
+            "The ingredient database could not be loaded, so screening is unavailable "
+            "right now. Please try again later.",
+            icon="🛑",
+        )
+        with st.expander("Details for the maintainers"):
+            st.text("\n".join(exc.problems[:50]))
+    except Exception as exc:  # a page shows a message, not a traceback
+        st.error(
+            f"The ingredient database could not be loaded ({type(exc).__name__}), so "
+            "screening is unavailable right now.",
+            icon="🛑",
+        )
+    tabs = st.tabs(["Product", "Routine", "Catalog", "About milia"])
+    with tabs[0]:
+        if screener is not None:
+            product_tab(screener)
+    with tabs[1]:
+        if screener is not None:
+            routine_tab(screener)
+    with tabs[2]:
+        if screener is not None:
+            catalog_tab(get_batch())
+    with tabs[3]:
+        st.markdown(ABOUT_MILIA)
+
+
+main()

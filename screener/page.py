@@ -1,0 +1,419 @@
+"""Plain helpers for the Streamlit page (``app.py``).
+
+The page itself only collects options, calls the library once and renders.
+What little logic the page needs (examples, turning a report into Markdown
+lines, reading an upload, counting a catalog's verdicts) lives here as plain
+functions that can be unit-tested without Streamlit.
+
+Every piece of user text that reaches Markdown goes through :func:`safe_md`;
+the page never asks Streamlit to render HTML.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+
+from .errors import ScreenError
+from .limits import MAX_ROUTINE_PRODUCTS, MAX_UPLOAD_MB
+from .models import Finding, IngredientResult, ProductReport, RoutineReport
+from .report import KIND_TITLES, findings_by_kind, md_escape, render_markdown
+from .tabular import detect_column, sniff_delimiter, text_buffer
+
+#: Built-in examples for the "Screen a product" tab: label -> ingredient list.
+EXAMPLES: dict[str, str] = {
+    "Rich night cream (heavy occlusives)": (
+        "Aqua, Petrolatum, Paraffinum Liquidum, Glycerin, Cetearyl Alcohol, "
+        "Isopropyl Myristate, Cocos Nucifera Oil, Dimethicone, Phenoxyethanol, Parfum"
+    ),
+    "Light gel moisturiser": (
+        "Aqua, Glycerin, Squalane, Dimethicone, Sodium Hyaluronate, Niacinamide, "
+        "Carbomer, Phenoxyethanol, Ethylhexylglycerin"
+    ),
+    "Retinol + AHA night serum": (
+        "Aqua, Glycerin, Glycolic Acid, Retinol, Squalane, Sodium Hydroxide, Phenoxyethanol"
+    ),
+    "A real label, with typos and a 'may contain' block": (
+        "Ingredients: Aqua (Water), Butyrospermum Parkii (Shea) Butter, "
+        "Caprylic/Capric Triglyceride, Petrolatun, 1,2-Hexanediol, Parfum*, "
+        "may contain (+/-): CI 77891. *natural fragrance"
+    ),
+}
+NO_EXAMPLE = "(choose an example)"
+
+CONTEXT_LABELS: dict[str, str] = {
+    "eye-area": "Eye area",
+    "pregnancy": "Pregnancy",
+    "infant": "Infant skin",
+    "post-procedure": "After a procedure (peel, laser, extraction)",
+}
+PRODUCT_TYPE_LABELS: dict[str, str] = {
+    "leave-on": "Leave-on (cream, serum, make-up)",
+    "rinse-off": "Rinse-off (cleanser, wash-off mask)",
+}
+WHEN_OPTIONS: tuple[str, ...] = ("AM", "PM", "AM+PM")
+
+#: Colour AND a word and an icon, so nothing is told by colour alone.
+SEVERITY_BADGE: dict[str, str] = {
+    "avoid": ":red-badge[⛔ avoid]",
+    "caution": ":orange-badge[⚠️ caution]",
+    "info": ":blue-badge[ℹ️ info]",
+}
+UNKNOWN_BADGE = ":gray-badge[❓ unknown]"
+OK_BADGE = ":green-badge[✓ no flag]"
+SEVERITY_ICON: dict[str, str] = {"avoid": "⛔", "caution": "⚠️", "info": "ℹ️"}
+
+#: st.error / st.warning / st.success for a verdict's worst severity.
+VERDICT_BOX: dict[str | None, tuple[str, str]] = {
+    "avoid": ("error", "⛔"),
+    "caution": ("warning", "⚠️"),
+    None: ("success", "✅"),
+    "info": ("success", "✅"),
+}
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+CATALOG_CHUNK_ROWS = 200
+NO_VERDICT = "could not screen"
+
+
+# --------------------------------------------------------------------------
+# Markdown for reports
+# --------------------------------------------------------------------------
+
+
+def safe_md(text: object) -> str:
+    """User or data text made inert for ``st.markdown``.
+
+    Escapes Markdown and HTML specials (via :func:`md_escape`), dollar signs
+    (Streamlit renders ``$…$`` as LaTeX) and folds line breaks into spaces.
+    """
+    flat = " ".join(str(text).split())
+    return md_escape(flat).replace("$", "\\$")
+
+
+def verdict_box(worst: str | None) -> tuple[str, str]:
+    """The Streamlit alert kind and icon for a verdict's worst severity."""
+    return VERDICT_BOX.get(worst, ("success", "✅"))
+
+
+def counts_line(counts: Mapping[str, int]) -> str:
+    """Counts by severity, each with its icon and word."""
+    return " · ".join(
+        f"{SEVERITY_ICON[s]} {counts.get(s, 0)} {s}" for s in ("avoid", "caution", "info")
+    )
+
+
+def confidence_line(report: ProductReport | RoutineReport) -> str:
+    v = report.verdict
+    parts = [
+        f"Match confidence: **{v.confidence_label}** ({v.confidence:.0%})",
+        f"{v.recognised_share:.0%} of the declared ingredients recognised",
+    ]
+    if v.guessed:
+        parts.append(f"{v.guessed} guessed")
+    if v.unknown:
+        parts.append(f"{v.unknown} unknown")
+    return " · ".join(parts)
+
+
+def ingredient_markdown(item: IngredientResult) -> str:
+    """One list entry: its position, the text as printed, and its worst flag."""
+    if item.inci is None:
+        badge = UNKNOWN_BADGE
+    elif item.flag is not None:
+        badge = SEVERITY_BADGE[item.flag]
+    else:
+        badge = OK_BADGE
+    parts = [f"**{item.position}.**", badge, safe_md(item.text)]
+    if item.inci is not None and item.match == "fuzzy":
+        parts.append(f"— :violet-badge[🔎 did you mean {safe_md(item.inci)}?]")
+    elif item.inci is not None and item.match == "family":
+        parts.append(f"→ {safe_md(item.inci)} _(recognised by its naming family)_")
+    elif item.inci is not None and item.inci.casefold() != item.text.casefold():
+        parts.append(f"→ {safe_md(item.inci)}")
+    if item.may_contain:
+        parts.append("_(may contain)_")
+    if item.annotations:
+        parts.append("_(" + safe_md("; ".join(item.annotations)) + ")_")
+    return " ".join(parts)
+
+
+def ingredient_list_markdown(report: ProductReport) -> str:
+    """The whole list as printed, one entry per line (one Markdown block)."""
+    return "\n".join(f"- {ingredient_markdown(item)}" for item in report.ingredients)
+
+
+def finding_markdown(finding: Finding, cite: Callable[[str], str] | None = None) -> str:
+    """A finding with its reason, advice and sources, all escaped."""
+    names = " + ".join(finding.ingredients)
+    lines = [f"{SEVERITY_BADGE[finding.severity]} **{safe_md(names)}**"]
+    if finding.products:
+        lines[0] += " — " + safe_md(" × ".join(finding.products))
+    lines.append(f"- **Why:** {safe_md(finding.reason)}")
+    lines.append(f"- **What to do:** {safe_md(finding.advice)}")
+    if finding.sources:
+        shown = [
+            f"{safe_md(s)} ({safe_md(cite(s))})" if cite and cite(s) != s else safe_md(s)
+            for s in finding.sources
+        ]
+        lines.append(f"- **Sources:** {'; '.join(shown)}")
+    return "\n".join(lines)
+
+
+def findings_sections(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
+    """Findings grouped by kind, in a fixed order, with a heading each."""
+    return [(KIND_TITLES[kind], items) for kind, items in findings_by_kind(findings).items()]
+
+
+def alternatives_markdown(report: ProductReport) -> list[str]:
+    """One Markdown block per flagged ingredient with its suggested swaps."""
+    blocks = []
+    for alt in report.alternatives:
+        lines = [f"Instead of **{safe_md(alt.replaces)}**:"]
+        lines += [f"- **{safe_md(s.inci)}** — {safe_md(s.why)}" for s in alt.suggestions]
+        blocks.append("\n".join(lines))
+    return blocks
+
+
+def report_markdown(report: ProductReport) -> str:
+    """The single-product report as a Markdown document (for download)."""
+    return render_markdown(report)
+
+
+def report_json(report: ProductReport | RoutineReport) -> str:
+    return report.model_dump_json(indent=2)
+
+
+# --------------------------------------------------------------------------
+# Routine
+# --------------------------------------------------------------------------
+
+
+def routine_products(rows: Iterable[tuple[str, str, str]]) -> list[dict[str, Any]]:
+    """(name, text, when) rows from the page as ``screen_routine`` input.
+
+    Rows without ingredient text are skipped; a blank name becomes
+    "Product N". Raises ScreenError when no product has a list.
+    """
+    products: list[dict[str, Any]] = []
+    for index, (name, text, when) in enumerate(rows, start=1):
+        if not (text or "").strip():
+            continue
+        products.append(
+            {
+                "name": (name or "").strip() or f"Product {index}",
+                "text": text,
+                "when": when if when in WHEN_OPTIONS else None,
+            }
+        )
+    if not products:
+        raise ScreenError(
+            "The routine is empty: paste the ingredient list of at least one product."
+        )
+    if len(products) > MAX_ROUTINE_PRODUCTS:
+        raise ScreenError(f"A routine may hold at most {MAX_ROUTINE_PRODUCTS} products.")
+    return products
+
+
+def arrangement_markdown(report: RoutineReport) -> str:
+    slots = {"AM": "☀️ AM", "PM": "🌙 PM", "AM+PM": "☀️🌙 AM+PM"}
+    return "\n".join(
+        f"- **{slots.get(p.slot, safe_md(p.slot))}** — **{safe_md(p.product)}**: {safe_md(p.why)}"
+        for p in report.arrangement
+    )
+
+
+def routine_products_markdown(report: RoutineReport) -> str:
+    lines = []
+    for product in report.products:
+        kind, icon = verdict_box(product.verdict.worst)
+        lines.append(
+            f"- {icon} **{safe_md(product.name or 'Product')}** — {safe_md(product.verdict.label)}"
+            f" ({counts_line(product.verdict.counts)})"
+        )
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------
+# Catalog
+# --------------------------------------------------------------------------
+
+
+def check_upload_size(size_bytes: int, limit_mb: int = MAX_UPLOAD_MB) -> None:
+    """Refuse an upload over the limit (the server limit is set in config.toml too)."""
+    if size_bytes > limit_mb * 1024 * 1024:
+        raise ScreenError(
+            f"The file is {size_bytes / 1024 / 1024:.1f} MB; the limit is {limit_mb} MB. "
+            "Split it, or use the command line (screener batch) for large catalogs."
+        )
+
+
+def read_upload(data: bytes, filename: str = "") -> pd.DataFrame:
+    """An uploaded CSV/TSV as a table of strings (encoding and delimiter detected)."""
+    check_upload_size(len(data))
+    if not data.strip():
+        raise ScreenError("The file is empty.")
+    if b"\x00" in data[:4096]:
+        raise ScreenError("This is a binary file, not a CSV or TSV table.")
+    buffer = text_buffer(data)
+    sample = buffer.getvalue()[:65536]
+    cut = sample.rfind("\n")
+    sep = (
+        "\t"
+        if filename.lower().endswith(".tsv")
+        else sniff_delimiter(sample[:cut] if cut > 0 else sample)
+    )
+    try:
+        frame = pd.read_csv(
+            buffer,
+            dtype=str,
+            keep_default_na=False,
+            na_values=[],
+            sep=sep,
+            engine="python" if sep not in (",", "\t") else "c",
+        )
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+        raise ScreenError(f"Could not read the file as a table ({exc}).") from None
+    if frame.empty:
+        raise ScreenError("The file has a header but no rows.")
+    return frame
+
+
+def guess_column(columns: Sequence[object]) -> str | None:
+    """The ingredient column when it is obvious by name, else None."""
+    try:
+        return detect_column(columns)
+    except ScreenError:
+        return None
+
+
+def screen_in_chunks(
+    frame: pd.DataFrame,
+    column: str,
+    screen_frame: Callable[..., pd.DataFrame],
+    *,
+    context: list[str] | None = None,
+    chunk_rows: int = CATALOG_CHUNK_ROWS,
+    progress: Callable[[float, str], None] | None = None,
+) -> pd.DataFrame:
+    """Call ``screen_frame`` chunk by chunk so that the page can show progress."""
+    total = len(frame)
+    parts: list[pd.DataFrame] = []
+    for start in range(0, max(total, 1), chunk_rows):
+        chunk = frame.iloc[start : start + chunk_rows]
+        parts.append(screen_frame(chunk, column, context=context or None))
+        done = min(start + chunk_rows, total)
+        if progress is not None:
+            progress(done / total if total else 1.0, f"Screened {done} of {total} products")
+    return pd.concat(parts) if parts else frame.copy()
+
+
+def _verdicts(frame: pd.DataFrame) -> pd.Series:
+    if "screen_verdict" not in frame.columns:
+        return pd.Series([NO_VERDICT] * len(frame), index=frame.index, dtype=str)
+    values = frame["screen_verdict"].fillna("").astype(str).str.strip()
+    return values.where(values != "", NO_VERDICT)
+
+
+def verdict_options(frame: pd.DataFrame) -> list[str]:
+    return sorted(set(_verdicts(frame)))
+
+
+def filter_by_verdict(frame: pd.DataFrame, verdicts: Sequence[str]) -> pd.DataFrame:
+    """Rows whose verdict is one of ``verdicts`` (all rows when none is chosen)."""
+    if not verdicts:
+        return frame
+    return frame[_verdicts(frame).isin(list(verdicts))]
+
+
+def results_view(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """The result table: screen_ columns first, the long ingredient column last."""
+    screen_cols = [c for c in frame.columns if str(c).startswith("screen_")]
+    other = [c for c in frame.columns if c not in screen_cols and c != column]
+    last = [column] if column in frame.columns else []
+    return frame[other + screen_cols + last]
+
+
+def verdict_counts(frame: pd.DataFrame) -> pd.DataFrame:
+    """Products per verdict, as a two-column table (verdict, products)."""
+    counts = _verdicts(frame).value_counts()
+    return pd.DataFrame({"verdict": counts.index.astype(str), "products": counts.to_numpy()})
+
+
+def split_flagged(value: object) -> list[str]:
+    """The flagged names in one ``screen_flagged`` cell (list, JSON or "a; b")."""
+    if value is None:
+        return []
+    if isinstance(value, float) and value != value:  # NaN
+        return []
+    if isinstance(value, list | tuple):
+        return [str(v).strip() for v in value if str(v).strip()]
+    text = str(value).strip()
+    if not text:
+        return []
+    if text.startswith("["):
+        try:
+            parsed = json.loads(text)
+        except ValueError:
+            parsed = None
+        if isinstance(parsed, list):
+            return [str(v).strip() for v in parsed if str(v).strip()]
+    sep = "|" if "|" in text and ";" not in text else ";"
+    return [part.strip() for part in text.split(sep) if part.strip()]
+
+
+def flagged_counts(frame: pd.DataFrame, top: int = 15) -> pd.DataFrame:
+    """The most frequent flagged ingredients: (ingredient, products)."""
+    counter: Counter[str] = Counter()
+    if "screen_flagged" in frame.columns:
+        for cell in frame["screen_flagged"]:
+            counter.update(set(split_flagged(cell)))
+    rows = counter.most_common(top)
+    return pd.DataFrame(
+        {"ingredient": [name for name, _ in rows], "products": [n for _, n in rows]}
+    )
+
+
+def neutralise_cell(value: object) -> object:
+    """A text cell that a spreadsheet would run as a formula gets a leading quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def safe_csv_bytes(frame: pd.DataFrame, neutralise: Callable[..., Any] | None = None) -> bytes:
+    """CSV bytes safe to open in a spreadsheet (no formula injection).
+
+    ``neutralise`` is the batch module's own function when it has one; the
+    cell-level guard here runs in any case (it leaves quoted cells alone).
+    """
+    out = frame
+    if neutralise is not None:
+        result = neutralise(frame)
+        if isinstance(result, pd.DataFrame):
+            out = result
+    out = out.copy()
+    out.columns = [neutralise_cell(str(c)) for c in out.columns]
+    for col in out.columns:
+        if out[col].dtype == object:
+            out[col] = out[col].map(neutralise_cell)
+    buffer = io.StringIO()
+    out.to_csv(buffer, index=False)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def json_bytes(frame: pd.DataFrame) -> bytes:
+    return frame.to_json(orient="records", force_ascii=False, indent=2).encode("utf-8")
+
+
+def counts_markdown(frame: pd.DataFrame, label: str, value: str) -> str:
+    """A two-column count table as a Markdown list (the words behind a chart)."""
+    return "\n".join(
+        f"- {safe_md(name)}: {count}"
+        for name, count in zip(frame[label], frame[value], strict=True)
+    )
