@@ -74,12 +74,33 @@ def check_input(text: object, *, max_chars: int = MAX_TEXT_CHARS) -> str:
         )
     if not text.strip():
         raise ScreenError("The ingredient list is empty. Paste the list from the label.")
+    stripped = text.strip()
+    if _SPREADSHEET_ERROR.match(stripped):
+        raise ScreenError(
+            f"The cell holds a spreadsheet error ({stripped}) instead of an ingredient list: "
+            "a spreadsheet probably read a list starting with '-' or '=' as a formula. "
+            "Re-export the file with the column formatted as text."
+        )
+    if _PLACEHOLDER.match(stripped):
+        raise ScreenError(
+            f"There is no ingredient list here ({stripped!r}). Paste the list from the label."
+        )
     if text.count("\x00") > 0 or _looks_binary(text):
         raise ScreenError(
             "The input looks like binary data (control characters), not an ingredient list. "
             "Paste the list as plain text."
         )
     return text
+
+
+_SPREADSHEET_ERROR = re.compile(
+    r"^#(?:NAME\?|VALUE!|REF!|DIV/0!|N/A|NULL!|NUM!|SPILL!|CALC!|FIELD!|GETTING_DATA)$", re.I
+)
+_PLACEHOLDER = re.compile(
+    r"^(?:no\s+info(?:rmation)?|n/?a|none|null|nan|-+|\?+|tbd|unknown|not\s+available"
+    r"|see\s+(?:packaging|label|box)|coming\s+soon)\.?$",
+    re.I,
+)
 
 
 def _looks_binary(text: str) -> bool:

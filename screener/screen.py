@@ -7,12 +7,12 @@ CLI and batch mode all call these.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from .alternatives import alternatives_for
-from .database import Database, load_database
+from .database import Database, Ingredient, load_database
 from .errors import ScreenError
 from .limits import MAX_ROUTINE_PRODUCTS, MAX_TEXT_CHARS
 from .match import Match, Matcher
@@ -95,6 +95,10 @@ class Screener:
 
     db: Database
     matcher: Matcher
+    #: summarise(): rule outcomes per ingredient / active set (never per list).
+    _summary_cache: dict[tuple[Any, ...], Any] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def for_database(cls, db: Database) -> Screener:
@@ -177,6 +181,148 @@ class Screener:
             notes=notes,
             caveats=CAVEATS,
         )
+
+    # -- many products, lean ----------------------------------------------
+
+    def summarise(
+        self,
+        text: object,
+        contexts: Sequence[str] = (),
+        product_type: str | None = None,
+    ) -> dict[str, Any]:
+        """The verdict, finding counts and flagged names of one list, fast.
+
+        The same answer as ``screen()`` (tested against it) without building the
+        report models: batch mode calls this once per row. ``contexts`` and
+        ``product_type`` must already be normalised (``normalise_contexts``,
+        ``normalise_product_type``). The rule functions of rules.py decide every
+        severity; their outcomes are remembered per ingredient and zone (and per
+        set of actives for conflicts), never per list. Raises ScreenError like
+        ``screen()``.
+
+        Keys: ``verdict`` (label), ``worst`` (deciding severity or None),
+        ``counts`` (per severity), ``by_kind``, ``flagged`` (canonical names with a
+        caution/avoid finding, list order), ``unknown`` (printed entries not
+        recognised), ``recognised_share``, ``confidence``, ``entries``.
+        """
+        parsed = parse_label(text)
+        match_entry = self.matcher.match_entry
+        matches = [(entry, match_entry(entry)) for entry in parsed.entries]
+        _refuse_prose(matches)
+        db = self.db
+        cache = self._summary_cache
+        if len(cache) > 200_000:
+            cache.clear()
+        line = one_percent_line(
+            [(m.ingredient, e.position, e.may_contain) for e, m in matches], db
+        )
+        rinse_off = product_type == "rinse-off"
+        ctx = tuple(contexts)
+        eye = "eye-area" in ctx
+        # (kind, severity, names) of every finding, in any order.
+        found: list[tuple[str, str, tuple[str, ...]]] = []
+        by_rule: dict[tuple[str, str | None, str], list[str]] = {}
+        actives: dict[str, Ingredient] = {}
+        for entry, match in matches:
+            ing = match.ingredient
+            if ing is None:
+                continue
+            zone = zone_of(entry.position, entry.may_contain, line, db)
+            key = ("item", id(ing), zone, rinse_off, eye)
+            hit = cache.get(key)
+            if hit is None:
+                one = [Placed(ing, entry.position, entry.may_contain, zone)]
+                hit = cache[key] = (
+                    ing,
+                    tuple(
+                        (f.kind, f.severity, tuple(f.ingredients))
+                        for f in occlusive_findings(one, db, rinse_off, ctx)
+                        + comedogenic_findings(one, db, rinse_off)
+                    ),
+                )
+            found.extend(hit[1])
+            if entry.may_contain:
+                continue
+            if ctx:
+                key = ("context", id(ing), ctx)
+                hit = cache.get(key)
+                if hit is None:
+                    one = [Placed(ing, entry.position, False, zone)]
+                    hit = cache[key] = (
+                        ing,
+                        tuple((f.rule, f.context, f.severity) for f in context_findings(one, db, ctx)),
+                    )
+                for rule_key in hit[1]:
+                    names = by_rule.setdefault(rule_key, [])
+                    if ing.inci not in names:
+                        names.append(ing.inci)
+            if ing.classes:
+                actives.setdefault(ing.inci, ing)
+        for (_rule, _context, severity), names in by_rule.items():
+            found.append(("context", severity, tuple(names)))
+        if len(actives) > 1:
+            unique = list(actives.values())
+            key = ("conflict", *(id(i) for i in unique))
+            hit = cache.get(key)
+            if hit is None:
+                placed = [Placed(i, 1, False, "top") for i in unique]
+                hit = cache[key] = (
+                    unique,
+                    tuple(
+                        (f.kind, f.severity, tuple(f.ingredients))
+                        for f in product_conflicts(placed, db)
+                    ),
+                )
+            found.extend(hit[1])
+
+        counts = {"info": 0, "caution": 0, "avoid": 0}
+        by_kind = {"comedogenic": 0, "occlusive": 0, "conflict": 0, "context": 0}
+        flags: dict[str, int] = {}
+        cfg = db.severity["verdict"]
+        kinds = set(cfg.get("kinds", []))
+        deciding: list[str] = []
+        for kind, severity, names in found:
+            counts[severity] += 1
+            by_kind[kind] += 1
+            if kind in kinds and severity != "info":
+                deciding.append(severity)
+            rank = SEVERITY_RANK[severity]
+            for inci in names:
+                if rank > flags.get(inci, -1):
+                    flags[inci] = rank
+        top = worst(deciding)
+        label = {"avoid": cfg["avoid_label"], "caution": cfg["caution_label"]}.get(
+            top or "", cfg["clean_label"]
+        )
+        flagged: list[str] = []
+        unknown: list[str] = []
+        confidence = 0.0
+        recognised = 0
+        declared = 0
+        any_declared = any(not e.may_contain for e, _m in matches)
+        for entry, match in matches:
+            inci = match.inci
+            if inci is None:
+                unknown.append(entry.text)
+            elif flags.get(inci, 0) >= 1 and inci not in flagged:
+                flagged.append(inci)
+            if any_declared and entry.may_contain:
+                continue
+            declared += 1
+            confidence += match.confidence
+            if match.kind in ("exact", "alias", "family"):
+                recognised += 1
+        return {
+            "verdict": label,
+            "worst": top,
+            "counts": counts,
+            "by_kind": by_kind,
+            "flagged": flagged,
+            "unknown": unknown,
+            "recognised_share": round(recognised / declared, 3) if declared else 0.0,
+            "confidence": round(confidence / declared, 3) if declared else 0.0,
+            "entries": len(matches),
+        }
 
     # -- a routine ---------------------------------------------------------
 
@@ -405,7 +551,7 @@ def _refuse_prose(matches: list[tuple[ParsedEntry, Match]]) -> None:
         return
     known = sum(1 for _e, m in matches if m.kind != "unknown")
     words = sum(len(e.text.split()) for e, _m in matches) / len(matches)
-    if known == 0 and (words > 6 or len(matches) == 1 and words > 4):
+    if known == 0 and (words > 6 or (len(matches) <= 2 and words >= 3)):
         raise ScreenError(
             "This does not look like an ingredient list (no ingredient was recognised and "
             "the text reads like sentences). Paste the INCI list from the label, with the "
