@@ -228,11 +228,11 @@ class Screener:
             if ing is None:
                 continue
             zone = zone_of(entry.position, entry.may_contain, line, db)
-            key = ("item", id(ing), zone, rinse_off, eye)
-            hit = cache.get(key)
+            item_key = ("item", id(ing), zone, rinse_off, eye)
+            hit = cache.get(item_key)
             if hit is None:
                 one = [Placed(ing, entry.position, entry.may_contain, zone)]
-                hit = cache[key] = (
+                hit = cache[item_key] = (
                     ing,
                     tuple(
                         (f.kind, f.severity, tuple(f.ingredients))
@@ -244,29 +244,32 @@ class Screener:
             if entry.may_contain:
                 continue
             if ctx:
-                key = ("context", id(ing), ctx)
-                hit = cache.get(key)
+                ctx_key = ("context", id(ing), ctx)
+                hit = cache.get(ctx_key)
                 if hit is None:
                     one = [Placed(ing, entry.position, False, zone)]
-                    hit = cache[key] = (
+                    hit = cache[ctx_key] = (
                         ing,
-                        tuple((f.rule, f.context, f.severity) for f in context_findings(one, db, ctx)),
+                        tuple(
+                            (f.rule, f.context, f.severity)
+                            for f in context_findings(one, db, ctx)
+                        ),
                     )
                 for rule_key in hit[1]:
-                    names = by_rule.setdefault(rule_key, [])
-                    if ing.inci not in names:
-                        names.append(ing.inci)
+                    named = by_rule.setdefault(rule_key, [])
+                    if ing.inci not in named:
+                        named.append(ing.inci)
             if ing.classes:
                 actives.setdefault(ing.inci, ing)
-        for (_rule, _context, severity), names in by_rule.items():
-            found.append(("context", severity, tuple(names)))
+        for (_rule, _context, rule_severity), named in by_rule.items():
+            found.append(("context", rule_severity, tuple(named)))
         if len(actives) > 1:
             unique = list(actives.values())
-            key = ("conflict", *(id(i) for i in unique))
-            hit = cache.get(key)
+            pair_key = ("conflict", *(id(i) for i in unique))
+            hit = cache.get(pair_key)
             if hit is None:
                 placed = [Placed(i, 1, False, "top") for i in unique]
-                hit = cache[key] = (
+                hit = cache[pair_key] = (
                     unique,
                     tuple(
                         (f.kind, f.severity, tuple(f.ingredients))
@@ -301,11 +304,11 @@ class Screener:
         declared = 0
         any_declared = any(not e.may_contain for e, _m in matches)
         for entry, match in matches:
-            inci = match.inci
-            if inci is None:
+            name = match.inci
+            if name is None:
                 unknown.append(entry.text)
-            elif flags.get(inci, 0) >= 1 and inci not in flagged:
-                flagged.append(inci)
+            elif flags.get(name, 0) >= 1 and name not in flagged:
+                flagged.append(name)
             if any_declared and entry.may_contain:
                 continue
             declared += 1
@@ -497,7 +500,7 @@ def _ingredient_result(entry: ParsedEntry, match: Match, flags: dict[str, str]) 
         irritancy=ing.irritancy.used if ing and ing.irritancy else None,
         occlusive=ing.occlusive if ing else None,
         active_classes=sorted(ing.classes) if ing else [],
-        flag=flags.get(inci) if inci else None,  # type: ignore[arg-type]
+        flag=flags.get(inci) if inci else None,
     )
 
 
@@ -509,7 +512,9 @@ def make_verdict(findings: list[Finding], items: list[IngredientResult], db: Dat
     for finding in findings:
         counts[finding.severity] += 1
         by_kind[finding.kind] += 1
-    deciding = [f.severity for f in findings if f.kind in kinds and f.severity != "info"]
+    deciding: list[str] = [
+        f.severity for f in findings if f.kind in kinds and f.severity != "info"
+    ]
     top = worst(deciding)
     label = {"avoid": cfg["avoid_label"], "caution": cfg["caution_label"]}.get(
         top or "", cfg["clean_label"]
@@ -533,7 +538,7 @@ def make_verdict(findings: list[Finding], items: list[IngredientResult], db: Dat
     )
     return Verdict(
         label=label,
-        worst=top,  # type: ignore[arg-type]
+        worst=top,
         counts=counts,
         by_kind=by_kind,
         confidence=confidence,

@@ -1,0 +1,505 @@
+"""Screen a whole table: one output row per input row, in pandas, dask or the CLI.
+
+``screen_frame(df)`` keeps every original column unchanged and adds ``screen_*``
+columns (verdict, counts, flagged and unknown names, confidence, and the
+reason a row could not be screened). It is a pure function of its input, so it
+runs unchanged on each partition of a dask DataFrame (``screen_dask``).
+
+``screener batch INPUT -o OUTPUT`` streams a CSV/TSV of any length in chunks
+and writes CSV (safe against formula injection), JSON Lines or Parquet to a
+temporary file that replaces OUTPUT only once everything is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import re
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any, Protocol
+
+import pandas as pd
+
+from .errors import ScreenError
+from .screen import Screener, get_screener, normalise_contexts, normalise_product_type
+from .tabular import cell_to_text, detect_column, read_table_chunks
+
+PREFIX = "screen_"
+#: The added columns and their dtypes (also the dask ``meta``).
+OUTPUT_COLUMNS: dict[str, str] = {
+    "screen_verdict": "object",
+    "screen_worst_severity": "object",
+    "screen_n_avoid": "Int64",
+    "screen_n_caution": "Int64",
+    "screen_n_info": "Int64",
+    "screen_n_comedogenic": "Int64",
+    "screen_n_occlusive": "Int64",
+    "screen_n_conflict": "Int64",
+    "screen_n_context": "Int64",
+    "screen_flagged": "object",
+    "screen_unknown": "object",
+    "screen_recognised_share": "Float64",
+    "screen_confidence": "Float64",
+    "screen_error": "object",
+}
+_COUNT_KEYS = (
+    ("screen_n_avoid", "counts", "avoid"),
+    ("screen_n_caution", "counts", "caution"),
+    ("screen_n_info", "counts", "info"),
+    ("screen_n_comedogenic", "by_kind", "comedogenic"),
+    ("screen_n_occlusive", "by_kind", "occlusive"),
+    ("screen_n_conflict", "by_kind", "conflict"),
+    ("screen_n_context", "by_kind", "context"),
+)
+
+_SPREADSHEET_ERROR = re.compile(
+    r"(?i)^\s*#(?:NAME\?|VALUE!|REF!|N/A|DIV/0!|NULL!|NUM!|SPILL!|CALC!|FIELD!|BLOCKED!"
+    r"|GETTING_DATA|UNKNOWN!|CONNECT!|BUSY!)\s*$"
+)
+_PLACEHOLDER = re.compile(
+    r"(?i)^\s*(?:no\s+info(?:rmation)?|n/?a|none|null|nan|nil|unknown|not\s+available"
+    r"|not\s+listed|tbd|tba|coming\s+soon|-+|\?+|\.+)\s*[.!]?\s*$"
+)
+
+
+def row_problem(text: str | None) -> str | None:
+    """Why a cell is not an ingredient list before parsing it, or None."""
+    if text is None or not text.strip():
+        return "empty: no ingredient list in this row"
+    if _SPREADSHEET_ERROR.match(text):
+        return (
+            f"spreadsheet error value {text.strip()!r}, not an ingredient list (the list "
+            "was lost when the file was edited in a spreadsheet)"
+        )
+    if _PLACEHOLDER.match(text):
+        return f"placeholder {text.strip()!r}, not an ingredient list"
+    return None
+
+
+def _is_missing(value: object) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def screen_values(
+    values: Iterable[object],
+    *,
+    contexts: Sequence[str] = (),
+    product_type: str | None = None,
+    screener: Screener,
+) -> dict[str, list[Any]]:
+    """The added columns for a sequence of cells (already-normalised options)."""
+    cols: dict[str, list[Any]] = {name: [] for name in OUTPUT_COLUMNS}
+    verdict = cols["screen_verdict"]
+    worst_col = cols["screen_worst_severity"]
+    flagged = cols["screen_flagged"]
+    unknown = cols["screen_unknown"]
+    share = cols["screen_recognised_share"]
+    confidence = cols["screen_confidence"]
+    error = cols["screen_error"]
+    counts = [(cols[name], group, key) for name, group, key in _COUNT_KEYS]
+    summarise = screener.summarise
+    for value in values:
+        problem: str | None = None
+        summary: dict[str, Any] | None = None
+        if isinstance(value, str):
+            text: str | None = value
+            if value.lstrip().startswith("["):
+                text = cell_to_text(value)
+        elif _is_missing(value):
+            text = None
+        else:
+            text = cell_to_text(value)
+        problem = row_problem(text)
+        if problem is None:
+            try:
+                summary = summarise(text, contexts, product_type)
+            except ScreenError as exc:
+                problem = str(exc)
+            except Exception as exc:  # noqa: BLE001 - a failing row never stops a batch
+                problem = f"could not screen this row ({type(exc).__name__}: {exc})"
+            else:
+                if (
+                    summary["entries"] == 1
+                    and summary["unknown"]
+                    and len(summary["unknown"][0].split()) >= 3
+                ):
+                    problem = (
+                        f"not an ingredient list: {summary['unknown'][0][:80]!r} "
+                        "(one entry of several words, none recognised)"
+                    )
+                    summary = None
+        if summary is None:
+            verdict.append(None)
+            worst_col.append(None)
+            flagged.append(None)
+            unknown.append(None)
+            share.append(None)
+            confidence.append(None)
+            error.append(problem)
+            for column, _group, _key in counts:
+                column.append(None)
+            continue
+        verdict.append(summary["verdict"])
+        worst_col.append(summary["worst"])
+        flagged.append("; ".join(summary["flagged"]))
+        unknown.append("; ".join(summary["unknown"]))
+        share.append(summary["recognised_share"])
+        confidence.append(summary["confidence"])
+        error.append(None)
+        for column, group, key in counts:
+            column.append(summary[group][key])
+    return cols
+
+
+def screen_frame(
+    df: pd.DataFrame,
+    column: str | None = None,
+    *,
+    context: str | Iterable[str] | None = None,
+    product_type: str | None = None,
+    screener: Screener | None = None,
+) -> pd.DataFrame:
+    """Screen every row of ``df``; one output row per input row, same order and index.
+
+    Every original column is kept unchanged; the ``screen_*`` columns are added
+    (see OUTPUT_COLUMNS). ``column=None`` detects the ingredient column by name;
+    the chosen column is recorded in ``result.attrs["screen_column"]``. A row
+    that cannot be screened gets the reason in ``screen_error`` and never stops
+    the others. Raises ScreenError only for the table as a whole (no ingredient
+    column, unknown context, columns that already use the ``screen_`` names).
+    """
+    chosen = detect_column(df.columns, column)
+    clash = [c for c in df.columns if str(c) in OUTPUT_COLUMNS]
+    if clash:
+        raise ScreenError(
+            "The table already has columns named like the screening results ("
+            + ", ".join(repr(str(c)) for c in clash)
+            + "): is it the output of an earlier run? Drop or rename them first."
+        )
+    contexts = normalise_contexts(context)
+    ptype = normalise_product_type(product_type)
+    screener = screener or get_screener()
+    label = next((c for c in df.columns if str(c) == chosen), chosen)
+    cells = df[label]
+    if isinstance(cells, pd.DataFrame):  # duplicated column names: the first one
+        cells = cells.iloc[:, 0]
+    values = cells.tolist()
+    cols = screen_values(values, contexts=contexts, product_type=ptype, screener=screener)
+    added = pd.DataFrame(
+        {
+            name: pd.Series(cols[name], index=df.index, dtype=dtype)
+            for name, dtype in OUTPUT_COLUMNS.items()
+        },
+        index=df.index,
+    )
+    out = pd.concat([df, added], axis=1)
+    out.attrs = dict(df.attrs)
+    out.attrs["screen_column"] = chosen
+    return out
+
+
+def screen_dask(ddf: Any, column: str | None = None, **kw: Any) -> Any:
+    """``screen_frame`` over every partition of a dask DataFrame, with explicit meta.
+
+    The ingredient column is resolved once from ``ddf.columns`` so that every
+    partition uses the same one. Keyword arguments are those of screen_frame.
+    """
+    chosen = detect_column(ddf.columns, column)
+    meta = screen_frame(ddf._meta, chosen, **kw)
+    return ddf.map_partitions(screen_frame, chosen, meta=meta, **kw)
+
+
+# --------------------------------------------------------------------------
+# Output writers
+# --------------------------------------------------------------------------
+
+#: First characters that make a spreadsheet read a cell as a formula (OWASP).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_RE = r"^[=+\-@\t\r]"
+
+
+def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
+    """Prefix a single quote to every text cell that a spreadsheet would run."""
+    out = df.copy()
+    for name in out.columns:
+        series = out[name]
+        if not (
+            pd.api.types.is_object_dtype(series.dtype) or pd.api.types.is_string_dtype(series.dtype)
+        ):
+            continue
+        text = series.astype("object")
+        mask = text.map(lambda v: isinstance(v, str) and v.startswith(FORMULA_START)).astype(bool)
+        if mask.any():
+            text = text.where(~mask, "'" + text[mask].astype(str))
+            out[name] = text
+    return out
+
+
+class Writer(Protocol):
+    def write(self, chunk: pd.DataFrame) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class CsvWriter:
+    def __init__(self, handle: IO[str], sep: str = ",") -> None:
+        self.handle = handle
+        self.sep = sep
+        self.header = True
+
+    def write(self, chunk: pd.DataFrame) -> None:
+        neutralise_formulas(chunk).to_csv(
+            self.handle, index=False, header=self.header, sep=self.sep, lineterminator="\n"
+        )
+        self.header = False
+
+    def close(self) -> None:
+        self.handle.flush()
+
+
+class JsonLinesWriter:
+    def __init__(self, handle: IO[str]) -> None:
+        self.handle = handle
+
+    def write(self, chunk: pd.DataFrame) -> None:
+        if chunk.empty:
+            return
+        text = chunk.to_json(orient="records", lines=True, force_ascii=False)
+        self.handle.write(text if text.endswith("\n") else text + "\n")
+
+    def close(self) -> None:
+        self.handle.flush()
+
+
+class ParquetWriter:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.writer: Any = None
+        self.schema: Any = None
+
+    def write(self, chunk: pd.DataFrame) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if self.writer is None:
+            table = pa.Table.from_pandas(chunk, preserve_index=False)
+            self.schema = table.schema
+            self.writer = pq.ParquetWriter(self.path, self.schema)
+        else:
+            table = pa.Table.from_pandas(chunk, schema=self.schema, preserve_index=False)
+        self.writer.write_table(table)
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+
+
+FORMATS = {
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".txt": "csv",
+    ".json": "json",
+    ".jsonl": "json",
+    ".ndjson": "json",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
+
+
+def output_format(path: str, requested: str | None) -> str:
+    if requested:
+        return requested
+    fmt = FORMATS.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise ScreenError(
+            f"Cannot tell the output format from {path!r}: use --format csv, json or parquet "
+            "(or name the file .csv, .jsonl or .parquet)."
+        )
+    return fmt
+
+
+def write_atomically(
+    output: str,
+    fmt: str,
+    chunks: Iterable[pd.DataFrame],
+    writer_factory: Any = None,
+) -> None:
+    """Write every chunk to a temporary file beside ``output``, then replace it.
+
+    Whatever stops the writing (an error, Ctrl-C) removes the temporary file and
+    leaves a previous ``output`` untouched.
+    """
+    target = Path(output)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ScreenError(f"The output folder {str(folder)!r} does not exist.")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    handle: IO[str] | None = None
+    try:
+        writer: Writer
+        if fmt == "parquet":
+            os.close(fd)
+            writer = ParquetWriter(tmp)
+        else:
+            handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
+            if fmt == "csv":
+                sep = "\t" if target.suffix.lower() == ".tsv" else ","
+                writer = CsvWriter(handle, sep)
+            else:
+                writer = JsonLinesWriter(handle)
+        if writer_factory is not None:
+            writer = writer_factory(writer)
+        for chunk in chunks:
+            writer.write(chunk)
+        writer.close()
+        if handle is not None:
+            handle.flush()
+            os.fsync(handle.fileno())
+            handle.close()
+            handle = None
+        os.replace(tmp, target)
+    except BaseException:
+        if handle is not None:
+            handle.close()
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# --------------------------------------------------------------------------
+# The CLI
+# --------------------------------------------------------------------------
+
+
+class Progress:
+    """A one-line progress counter on stderr, only when stderr is a terminal."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.start = time.perf_counter()
+        self.last = 0.0
+
+    def update(self, rows: int, final: bool = False) -> None:
+        if not self.enabled:
+            return
+        now = time.perf_counter()
+        if not final and now - self.last < 0.2:
+            return
+        self.last = now
+        elapsed = now - self.start
+        rate = rows / elapsed if elapsed > 0 else 0.0
+        spin = "|/-\\"[int(elapsed * 5) % 4] if not final else "✓"
+        sys.stderr.write(f"\r{spin} {rows:,} rows screened  {rate:,.0f} rows/s  {elapsed:.1f} s")
+        if final:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+def _split_contexts(values: list[str] | None) -> list[str]:
+    out: list[str] = []
+    for value in values or []:
+        out += [v for v in value.split(",") if v.strip()]
+    return out
+
+
+def _chunks(path: str, chunksize: int, encoding: str | None) -> Iterator[pd.DataFrame]:
+    try:
+        yield from read_table_chunks(path, chunksize, encoding)
+    except pd.errors.EmptyDataError:
+        raise ScreenError(f"{path}: the file has no header row.") from None
+    except pd.errors.ParserError as exc:
+        raise ScreenError(f"{path}: could not read it as a table ({exc}).") from None
+    except UnicodeDecodeError as exc:
+        raise ScreenError(
+            f"{path}: the text encoding changes part-way through ({exc.reason} at byte "
+            f"{exc.start} of a block); name it with --encoding cp1252 or --encoding latin-1."
+        ) from None
+
+
+def run_batch(
+    input_path: str,
+    output: str,
+    *,
+    column: str | None = None,
+    fmt: str | None = None,
+    context: Sequence[str] | None = None,
+    encoding: str | None = None,
+    chunksize: int = 20_000,
+    progress: bool = False,
+    screener: Screener | None = None,
+    writer_factory: Any = None,
+) -> dict[str, Any]:
+    """Screen a CSV/TSV file in chunks into ``output``; returns the run's summary."""
+    if chunksize < 1:
+        raise ScreenError("--chunksize must be at least 1.")
+    if not Path(input_path).exists():
+        raise FileNotFoundError(2, "No such file or directory", input_path)
+    kind = output_format(output, fmt)
+    if Path(output).resolve() == Path(input_path).resolve():
+        raise ScreenError("The output would overwrite the input: choose another -o file.")
+    contexts = normalise_contexts(list(context) if context else None)
+    screener = screener or get_screener()
+    stats: dict[str, Any] = {
+        "rows": 0,
+        "screened": 0,
+        "errors": 0,
+        "by_verdict": Counter(),
+        "findings": False,
+        "column": None,
+    }
+    bar = Progress(progress)
+    start = time.perf_counter()
+
+    def screened() -> Iterator[pd.DataFrame]:
+        chosen: str | None = None
+        for chunk in _chunks(input_path, chunksize, encoding):
+            if chosen is None:
+                chosen = detect_column(chunk.columns, column)
+                stats["column"] = chosen
+            out = screen_frame(chunk, chosen, context=contexts, screener=screener)
+            stats["rows"] += len(out)
+            errors = int(out["screen_error"].notna().sum())
+            stats["errors"] += errors
+            stats["screened"] += len(out) - errors
+            stats["by_verdict"].update(out["screen_verdict"].dropna().tolist())
+            if out["screen_worst_severity"].isin(["caution", "avoid"]).any():
+                stats["findings"] = True
+            bar.update(stats["rows"])
+            yield out
+
+    write_atomically(output, kind, screened(), writer_factory)
+    bar.update(stats["rows"], final=True)
+    stats["seconds"] = time.perf_counter() - start
+    return stats
+
+
+def format_summary(stats: dict[str, Any]) -> str:
+    verdicts = ", ".join(f"{k}: {v:,}" for k, v in stats["by_verdict"].most_common()) or "none"
+    rate = stats["rows"] / stats["seconds"] if stats["seconds"] > 0 else 0.0
+    return (
+        f"rows: {stats['rows']:,} (column {stats['column']!r}); screened: {stats['screened']:,}; "
+        f"errors: {stats['errors']:,}; by verdict: {verdicts}; "
+        f"seconds: {stats['seconds']:.2f} ({rate:,.0f} rows/s)"
+    )
+
+
+def run_batch_cli(args: argparse.Namespace) -> int:
+    stats = run_batch(
+        args.input,
+        args.output,
+        column=args.column,
+        fmt=args.format,
+        context=_split_contexts(args.context),
+        encoding=args.encoding,
+        chunksize=args.chunksize,
+        progress=not args.quiet and sys.stderr.isatty(),
+    )
+    print(f"screener batch: {format_summary(stats)}", file=sys.stderr)
+    return 1 if stats["findings"] else 0
