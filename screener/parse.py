@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .errors import ScreenError
 from .limits import MAX_ENTRIES, MAX_ENTRY_CHARS, MAX_TEXT_CHARS
@@ -103,9 +104,13 @@ _PLACEHOLDER = re.compile(
 )
 
 
+# Control characters other than the whitespace ones (\t \n \v \f \r).
+_BINARY_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:4096]
-    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    control = len(_BINARY_CONTROL.findall(sample))
     return control > max(8, len(sample) // 10)
 
 
@@ -135,16 +140,41 @@ _TRAILING = re.compile(
 )
 
 
+# Every match of the patterns below holds one of these (lower case, spaces
+# collapsed): a text without any of them is not scanned. Keep them in step
+# with the patterns (tests/test_batch.py checks the samples).
+_TRAILING_KEYS = (
+    "direction", "how to use", "suggested use", "warn", "caution", "for external",
+    "keep out of", "stop use", "do not use", "avoid contact with", "store ", "made in",
+    "manufactured ", "distributed by", "net w", "net content", "best before", "expiry",
+    "please be aware", "please refer", "mode d'", "conseil", "anwendung", "apply ",
+    "benefit", "clinical", "free ", "formulated without", "this product is",
+)  # fmt: skip
+_MAY_KEYS = ("+", "may contain", "peut contenir", "kann ", "puede contener", "puo contenere",
+             "kan bevatten", "kan inneholde")  # fmt: skip
+
+
+def could_match(text: str, keys: tuple[str, ...]) -> bool:
+    """False only when a case-insensitive pattern needing one of ``keys`` cannot
+    match: an ASCII text whose lower-cased, space-collapsed form holds none.
+    (Non-ASCII text is always scanned: case folding is subtler there.)"""
+    if not text.isascii():
+        return True
+    flat = " ".join(text.lower().split())
+    return any(key in flat for key in keys)
+
+
 def cut_preamble(text: str, notes: list[str]) -> str:
     """Drop what precedes the first ``Ingredients:`` heading; later headings
     (``Inactive Ingredients:``) become separators so both lists are read."""
-    match = _HEADING.search(text) or _LEADING_HEADING.search(text)
+    colon = ":" in text or "：" in text  # every _HEADING match ends with a colon
+    match = (_HEADING.search(text) if colon else None) or _LEADING_HEADING.search(text)
     if match:
         before = text[: match.start()].strip()
         if before:
             notes.append(f"Cut text before the ingredient list: {_preview(before)}")
         text = text[match.end() :]
-    headings = list(_HEADING.finditer(text))
+    headings = list(_HEADING.finditer(text)) if colon else []
     if headings:
         notes.append(
             "Read several ingredient sections as one list: "
@@ -156,7 +186,7 @@ def cut_preamble(text: str, notes: list[str]) -> str:
 
 def cut_trailing(text: str, notes: list[str]) -> str:
     """Drop a trailing panel (``Directions:``, ``Warnings:``, a retailer disclaimer)."""
-    match = _TRAILING.search(text)
+    match = _TRAILING.search(text) if could_match(text, _TRAILING_KEYS) else None
     # A marker at the very start is not a trailing panel (nothing would be left).
     if match and text[: match.start()].strip(" \n,;.:"):
         cut = text[match.start() :].strip()
@@ -224,14 +254,15 @@ def _newline_is_separator(text: str) -> bool:
 def split_segments(text: str, notes: list[str]) -> list[_Segment]:
     """Split at top-level separators; brackets that hold a may-contain block open it."""
     text = _LOCANTS.sub(lambda m: m.group().replace(",", _PROTECT), text)
-    text = _DECIMAL_COMMA.sub(_PROTECT, text)
+    if "%" in text:
+        text = _DECIMAL_COMMA.sub(_PROTECT, text)
     if not _newline_is_separator(text):
         text = text.replace("\n", " ")
     pairs = _matched_brackets(text)
     closers = set(pairs.values())
     may_regions: list[tuple[int, int]] = []
     open_groups: set[int] = set()  # brackets opened by a may-contain block
-    for m in _MAY_CONTAIN.finditer(text):
+    for m in _MAY_CONTAIN.finditer(text) if could_match(text, _MAY_KEYS) else ():
         start = m.start()
         bracket = next((p for p in (start, start - 1) if p in pairs), None)
         if bracket is not None:
@@ -265,6 +296,8 @@ def split_segments(text: str, notes: list[str]) -> list[_Segment]:
     region_starts = sorted(may_regions)
 
     def in_may(pos: int) -> bool:
+        if not region_starts:
+            return False
         index = bisect.bisect_right(region_starts, (pos, len(text) + 1)) - 1
         return any(lo <= pos <= hi for lo, hi in region_starts[max(0, index - 2) : index + 1])
 
@@ -395,6 +428,32 @@ def read_entry(raw: str) -> tuple[str, str, tuple[str, ...], tuple[str, ...]] | 
     )
 
 
+_Read = tuple[str, str, tuple[str, ...], tuple[str, ...]]
+
+
+@lru_cache(maxsize=100_000)
+def read_segment(text: str) -> tuple[tuple[str, ...], tuple[_Read, ...]]:
+    """One segment → (footnote texts, entries read from it).
+
+    A pure function of the segment text, cached: a catalog repeats the same
+    few thousand segments across its lists (the lists themselves are not cached).
+    """
+    footnotes: list[str] = []
+    entries: list[_Read] = []
+    blend = bool(_BLEND.search(text))
+    for piece in _BLEND.split(text):
+        if _is_footnote(piece):
+            footnotes.append(" ".join(piece.split()))
+            continue
+        read = read_entry(piece)
+        if read is None:
+            continue
+        if blend:
+            read = (read[0], read[1], read[2], (*read[3], "blend"))
+        entries.append(read)
+    return tuple(footnotes), tuple(entries)
+
+
 # --------------------------------------------------------------------------
 # The whole parse
 # --------------------------------------------------------------------------
@@ -413,16 +472,9 @@ def parse_label(text: object, *, max_chars: int = MAX_TEXT_CHARS) -> ParsedLabel
     position = 0
     footnotes: list[str] = []
     for segment in split_segments(cleaned, notes):
-        for piece in _BLEND.split(segment.text):
-            if _is_footnote(piece):
-                footnotes.append(" ".join(piece.split()))
-                continue
-            read = read_entry(piece)
-            if read is None:
-                continue
-            printed, name, candidates, annotations = read
-            if _BLEND.search(segment.text):
-                annotations = (*annotations, "blend")
+        seg_footnotes, seg_entries = read_segment(segment.text)
+        footnotes.extend(seg_footnotes)
+        for printed, name, candidates, annotations in seg_entries:
             position += 1
             if position > MAX_ENTRIES:
                 raise ScreenError(
