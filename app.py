@@ -297,7 +297,7 @@ def catalog_tab(batch: ModuleType | None) -> None:
         st.session_state.pop("catalog_result", None)
         return
     try:
-        page.check_upload_size(uploaded.size)
+        page.check_upload_size(uploaded.size, MAX_UPLOAD_MB)
         frame = page.read_upload(uploaded.getvalue(), uploaded.name)
     except ScreenError as exc:
         st.error(str(exc), icon="✋")
