@@ -209,7 +209,7 @@ _MAY_CONTAIN = re.compile(
     r"|puede\s+contener|pu[òo]\s+contenere|kan\s+bevatten|kan\s+inneholde|kann\s+spuren)"
     r"(?:\s*/\s*(?:may\s+contain|peut\s+contenir))?(?:\s*[\])])?\s*[:：]?"
 )
-_LOCANTS = re.compile(r"(?<![\w.])\d{1,2}(?:,\s?\d{1,2})+(?=\s?-|')")
+_LOCANTS = re.compile(r"(?<![\w.])\d{1,2}(?:,\s?\d{1,2}){1,5}(?=\s?-|')")
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d+\s?%)")
 _SEPARATORS = re.compile(r"[,;•·|●▪◆■►\n()\[\]{}]|\.(?=\s+[*°†‡A-Z\[(+])")
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
