@@ -290,11 +290,21 @@ class ParquetWriter:
         import pyarrow.parquet as pq
 
         if self.writer is None:
-            table = pa.Table.from_pandas(chunk, preserve_index=False)
-            self.schema = table.schema
+            # Fixed types for the added columns; text for a column that is all
+            # missing in the first chunk (it may hold text later).
+            fixed = {"Int64": pa.int64(), "Float64": pa.float64(), "object": pa.string()}
+            inferred = pa.Schema.from_pandas(chunk, preserve_index=False)
+            fields = []
+            for item in inferred:
+                kind = OUTPUT_COLUMNS.get(item.name)
+                if kind is not None:
+                    item = item.with_type(fixed[kind])
+                elif pa.types.is_null(item.type):
+                    item = item.with_type(pa.string())
+                fields.append(item)
+            self.schema = pa.schema(fields, metadata=inferred.metadata)
             self.writer = pq.ParquetWriter(self.path, self.schema)
-        else:
-            table = pa.Table.from_pandas(chunk, schema=self.schema, preserve_index=False)
+        table = pa.Table.from_pandas(chunk, schema=self.schema, preserve_index=False)
         self.writer.write_table(table)
 
     def close(self) -> None:
