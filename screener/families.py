@@ -81,12 +81,65 @@ def inci_case(printed: str) -> str:
     return "".join(out)
 
 
+# Words that end a botanical INCI name after its Latin binomial ("... Seed Oil").
+_PLANT_PARTS = frozenset(
+    """leaf leaves root flower fruit seed bark stem peel rhizome callus kernel nut bud sprout
+    twig shoot needle wood cone berry petal herb aerial whole meristem cell thallus tuber bulb
+    husk hull pod sap resin gum pulp oil extract water juice powder wax butter cera germ bran
+    juice distillate ferment""".split()
+)
+
+
+def plant_binomials(db: Database) -> dict[str, list[str]]:
+    """Folded ``genus species`` → the database's INCI names for that plant."""
+    out: dict[str, list[str]] = {}
+    for ing in db.ingredients:
+        words = ing.inci.split()
+        if not ing.family_file.endswith("botanicals.csv") or len(words) < 3:
+            continue
+        genus, species, part = words[0], words[1], words[2].casefold()
+        if (
+            part in _PLANT_PARTS
+            and species.casefold() not in _PLANT_PARTS
+            and genus.isalpha()
+            and species.isalpha()
+        ):
+            out.setdefault(f"{genus} {species}".casefold(), []).append(ing.inci)
+    return out
+
+
 @dataclass
 class Families:
     rules: list[tuple[FamilyRule, re.Pattern[str]]]
     confidence_cap: float
+    binomials: dict[str, list[str]] | None = None
+
+    def _binomial(self, printed: str, key: str) -> Match | None:
+        """A plant printed by its Latin name alone ("Hamamelis Virginiana (Witch Hazel)").
+
+        The part and preparation are not printed, so the INCI entry cannot be
+        told apart: recognised as the plant, with low confidence, no rating."""
+        examples = (self.binomials or {}).get(key)
+        if not examples:
+            return None
+        inci = inci_case(printed)
+        note = (
+            "Plant named by its Latin binomial only; the part and preparation are not "
+            f"printed. The database knows it as: {', '.join(examples[:4])}."
+        )
+        inert = Ingredient(
+            inci=inci, functions=("skin_conditioning",), sources=("COSING",), notes=note,
+            family_file="families:botanical_binomial",
+        )
+        return Match(
+            ingredient=inert, kind="family", confidence=min(0.5, self.confidence_cap),
+            matched_name=key, family="botanical_binomial", family_inci=inci,
+        )
 
     def match(self, printed: str, key: str) -> Match | None:
+        found = self._binomial(printed, key)
+        if found is not None:
+            return found
         for rule, pattern in self.rules:
             found = pattern.match(key)
             if not found:
@@ -117,7 +170,7 @@ def load_families(db: Database) -> Families:
     path = Path(db.path) / "families" / "patterns.csv"
     cap = float(db.severity.get("match", {}).get("family", 0.8))
     if not path.exists():
-        return Families(rules=[], confidence_cap=cap)
+        return Families(rules=[], confidence_cap=cap, binomials=plant_binomials(db))
     problems: list[str] = []
     rules: list[tuple[FamilyRule, re.Pattern[str]]] = []
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -144,4 +197,4 @@ def load_families(db: Database) -> Families:
         rules.append((rule, re.compile(rule.pattern)))
     if problems:
         raise DatabaseError(problems)
-    return Families(rules=rules, confidence_cap=cap)
+    return Families(rules=rules, confidence_cap=cap, binomials=plant_binomials(db))

@@ -343,7 +343,7 @@ def split_segments(text: str, notes: list[str]) -> list[_Segment]:
 _BLEND = re.compile(r"(?i)\s*[\[(]\s*and\s*[\])]\s*|\s+\(&\)\s+")
 _PERCENT = re.compile(r"[\[(]?\s*(?:<|≤|max\.?)?\s*(\d{1,3}(?:[.,]\d{1,3})?)\s?%\s*[\])]?")
 _NANO = re.compile(r"(?i)\s*[\[(]\s*nano\s*[\])]")
-_MARKS = "*°†‡¹²³⁴⁵^#"
+_MARKS = "*°†‡¹²³⁴⁵^#+"
 _EDGE_MARKS = re.compile(rf"^[{re.escape(_MARKS)}]+|[{re.escape(_MARKS)}]+$")
 _LEAD_BULLET = re.compile(r"^(?:[-–•·*]\s+|\d{1,3}[.)]\s+|and\s+|&\s+)", re.IGNORECASE)
 _FOOTNOTE_WORDS = re.compile(
@@ -431,6 +431,10 @@ def read_entry(raw: str) -> tuple[str, str, tuple[str, ...], tuple[str, ...]] | 
 _Read = tuple[str, str, tuple[str, ...], tuple[str, ...]]
 
 
+_INNER_FOOTNOTE = re.compile(r"\s[*°†‡+]{1,3}\s?(?=[A-Za-z])")
+_HEADING_MARK = "\x02"
+
+
 @lru_cache(maxsize=100_000)
 def read_segment(text: str) -> tuple[tuple[str, ...], tuple[_Read, ...]]:
     """One segment → (footnote texts, entries read from it).
@@ -445,6 +449,16 @@ def read_segment(text: str) -> tuple[tuple[str, ...], tuple[_Read, ...]]:
         if _is_footnote(piece):
             footnotes.append(" ".join(piece.split()))
             continue
+        # A footnote glued to the last ingredient: "Phenoxyethanol * Essential Oil".
+        inner = _INNER_FOOTNOTE.search(piece)
+        if inner and piece[: inner.start()].strip() and _is_footnote(piece[inner.start() :]):
+            footnotes.append(" ".join(piece[inner.start() :].split()))
+            piece = piece[: inner.start()]
+        # A kit or section heading: "STEP 01 Super Booster: Cetyl Ethylhexanoate".
+        head, colon, tail = piece.partition(":")
+        if colon and tail.strip() and 0 < len(head.split()) <= 6 and "(" not in head:
+            footnotes.append(_HEADING_MARK + " ".join(head.split()))
+            piece = tail
         read = read_entry(piece)
         if read is None:
             continue
@@ -457,6 +471,28 @@ def read_segment(text: str) -> tuple[tuple[str, ...], tuple[_Read, ...]]:
 # --------------------------------------------------------------------------
 # The whole parse
 # --------------------------------------------------------------------------
+
+
+def _cut_trailing_footnotes(label: ParsedLabel, footnotes: list[str]) -> None:
+    """Entries at the end that begin with a footnote mark used earlier in the list
+    ("…, Linalool. *Napiers Original Formula") are the footnotes' own text."""
+    used = {a.split(" ", 1)[1] for e in label.entries for a in e.annotations
+            if a.startswith("footnote ")}
+    cut: list[str] = []
+    while label.entries:
+        last = label.entries[-1]
+        mark = re.match(r"[*°†‡+]{1,3}", last.text)
+        if not mark or mark.group() not in used or len(label.entries) == 1:
+            break
+        # The mark must also stand on an earlier entry, not only on this one.
+        earlier = any(
+            f"footnote {mark.group()}" in e.annotations for e in label.entries[:-1]
+        )
+        if not earlier:
+            break
+        cut.append(last.text)
+        label.entries.pop()
+    footnotes.extend(reversed(cut))
 
 
 def parse_label(text: object, *, max_chars: int = MAX_TEXT_CHARS) -> ParsedLabel:
@@ -491,8 +527,12 @@ def parse_label(text: object, *, max_chars: int = MAX_TEXT_CHARS) -> ParsedLabel
                     annotations=annotations,
                 )
             )
+    _cut_trailing_footnotes(label, footnotes)
     for note in footnotes:
-        notes.append(f"Footnote text, not an ingredient: {_preview(note)}")
+        if note.startswith(_HEADING_MARK):
+            notes.append(f"Section heading, not an ingredient: {_preview(note[1:])}")
+        else:
+            notes.append(f"Footnote text, not an ingredient: {_preview(note)}")
     if not label.entries:
         raise ScreenError(
             "No ingredients were found in the text. Paste the ingredient list itself, "

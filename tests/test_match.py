@@ -106,3 +106,10 @@ def test_family_match_reports_family_and_no_rating(screener_real: Screener) -> N
     assert peg.match == "family" and peg.inci == "PEG-33 Zzyzxate"
     assert ci.match == "family" and ci.inci == "CI 99999"
     assert all(i.confidence < 0.9 for i in (botanical, peg, ci))
+
+
+def test_bare_latin_binomial_is_the_plant_without_a_rating(screener_real: Screener) -> None:
+    item = screener_real.screen("Aqua, Hamamelis Virginiana (Witch Hazel)").ingredients[1]
+    assert item.match == "family" and item.family == "botanical_binomial"
+    assert item.inci == "Hamamelis Virginiana" and item.comedogenic is None
+    assert item.confidence <= 0.5
