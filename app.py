@@ -102,7 +102,7 @@ def show_verdict(report: ProductReport | RoutineReport, title: str) -> None:
     st.caption(page.confidence_line(report))
 
 
-def show_findings(report: ProductReport, screener: Screener, level: str = "###") -> None:
+def show_findings(report: ProductReport, screener: Screener, level: str = "####") -> None:
     sections = page.findings_sections(report.findings)
     if not sections:
         st.markdown("No findings: nothing pore-clogging, heavy or clashing was recognised.")
@@ -117,11 +117,11 @@ def show_product(report: ProductReport, screener: Screener) -> None:
     st.markdown("### The list as printed")
     st.caption("Each entry carries a word and an icon as well as a colour.")
     st.markdown(page.ingredient_list_markdown(report))
-    st.markdown("## Findings")
+    st.markdown("### Findings")
     show_findings(report, screener)
     blocks = page.alternatives_markdown(report)
     if blocks:
-        st.markdown("## Milia-friendly alternatives")
+        st.markdown("### Milia-friendly alternatives")
         for block in blocks:
             st.markdown(block)
     with st.expander("What the reader cut or noted"):
@@ -268,7 +268,7 @@ def routine_tab(screener: Screener) -> None:
     for product in report.products:
         with st.expander(f"Details: {page.safe_md(product.name or 'Product')}"):
             st.markdown(page.ingredient_list_markdown(product))
-            show_findings(product, screener, level="####")
+            show_findings(product, screener, level="#####")
     st.download_button(
         "Download routine report (JSON)",
         page.report_json(report),

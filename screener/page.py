@@ -400,7 +400,7 @@ def safe_csv_bytes(frame: pd.DataFrame, neutralise: Callable[..., Any] | None = 
     out = out.copy()
     out.columns = [neutralise_cell(str(c)) for c in out.columns]
     for col in out.columns:
-        if out[col].dtype == object:
+        if not pd.api.types.is_numeric_dtype(out[col]):
             out[col] = out[col].map(neutralise_cell)
     buffer = io.StringIO()
     out.to_csv(buffer, index=False)

@@ -174,12 +174,12 @@ def test_paste_context_and_screen() -> None:
     assert ":gray-badge[❓ unknown] Foobarium" in text
     assert "did you mean Petrolatum?" in text
     # findings grouped by kind, with reason, advice and sources
-    assert "### Pore-clogging (comedogenic)" in text
-    assert "### Heavy occlusive / milia" in text
+    assert "#### Pore-clogging (comedogenic)" in text
+    assert "#### Heavy occlusive / milia" in text
     assert "**Why:**" in text and "**What to do:**" in text and "**Sources:**" in text
     assert "you asked about the eye area" in text
     # alternatives, notes, caveats
-    assert "## Milia-friendly alternatives" in text
+    assert "### Milia-friendly alternatives" in text
     assert "Instead of **Isopropyl Myristate**" in text
     assert "not in the database" in text
     assert "rabbit-ear" in text

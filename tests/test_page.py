@@ -1,0 +1,151 @@
+"""Unit tests of the page helpers in screener/page.py (no Streamlit needed)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pandas as pd
+import pytest
+
+from screener import page
+from screener.errors import ScreenError
+from screener.screen import Screener
+
+
+def test_safe_md_makes_markup_inert() -> None:
+    out = page.safe_md("<script>alert(1)</script> [x](javascript:y) $a$ **b**\nnext")
+    assert "<" not in out.replace("\\<", "")
+    assert "\\[x\\]\\(javascript:y\\)" in out
+    assert "\\$a\\$" in out and "\\*\\*b\\*\\*" in out
+    assert "\n" not in out
+
+
+def test_ingredient_markdown_has_word_and_colour(mini: Screener) -> None:
+    report = mini.screen("Aqua, Isopropyl Myristate, Petrolatun, Foobarium, <b>x</b>")
+    lines = page.ingredient_list_markdown(report).splitlines()
+    assert lines[0] == "- **1.** :green-badge[✓ no flag] Aqua"
+    assert lines[1] == "- **2.** :red-badge[⛔ avoid] Isopropyl Myristate"
+    assert "did you mean Petrolatum?" in lines[2] and "caution" in lines[2]
+    assert lines[3] == "- **4.** :gray-badge[❓ unknown] Foobarium"
+
+
+def test_verdict_box_and_counts() -> None:
+    assert page.verdict_box("avoid") == ("error", "⛔")
+    assert page.verdict_box("caution") == ("warning", "⚠️")
+    assert page.verdict_box(None) == ("success", "✅")
+    assert page.counts_line({"avoid": 2, "caution": 1}) == "⛔ 2 avoid · ⚠️ 1 caution · ℹ️ 0 info"
+
+
+def test_findings_sections_and_finding_markdown(mini: Screener) -> None:
+    report = mini.screen("Aqua, Petrolatum, Isopropyl Myristate, Retinol", context="pregnancy")
+    titles = [title for title, _ in page.findings_sections(report.findings)]
+    assert titles == ["Pore-clogging (comedogenic)", "Heavy occlusive / milia", "Your context"]
+    text = page.finding_markdown(report.findings[0], mini.db.cite)
+    assert "**Why:**" in text and "**What to do:**" in text and "**Sources:**" in text
+    assert page.alternatives_markdown(report)
+
+
+def test_downloads_render(mini: Screener) -> None:
+    report = mini.screen("Aqua, Petrolatum")
+    assert page.report_markdown(report).startswith("# Ingredient screen")
+    assert json.loads(page.report_json(report))["verdict"]["label"] == "use with care"
+
+
+def test_routine_products_skips_blank_rows_and_names_them() -> None:
+    rows = [("", "Aqua, Tretinoin", "PM"), ("X", "  ", "AM"), ("  ", "Aqua", "AM+PM")]
+    assert page.routine_products(rows) == [
+        {"name": "Product 1", "text": "Aqua, Tretinoin", "when": "PM"},
+        {"name": "Product 3", "text": "Aqua", "when": "AM+PM"},
+    ]
+    with pytest.raises(ScreenError, match="empty"):
+        page.routine_products([("a", "", "AM")])
+
+
+def test_upload_size_and_reading() -> None:
+    page.check_upload_size(10, limit_mb=1)
+    with pytest.raises(ScreenError, match="limit is 1 MB"):
+        page.check_upload_size(2 * 1024 * 1024, limit_mb=1)
+    frame = page.read_upload("name;Ingrédients\nCrème;Aqua, Glycerin\n".encode("cp1252"))
+    assert list(frame.columns) == ["name", "Ingrédients"]
+    assert frame.iloc[0, 0] == "Crème"
+    assert page.guess_column(frame.columns) == "Ingrédients"
+    assert page.guess_column(["a", "b"]) is None
+    for bad, message in ((b"", "empty"), (b"\x00\x01\x02", "binary"), (b"a,b\n", "no rows")):
+        with pytest.raises(ScreenError, match=message):
+            page.read_upload(bad)
+
+
+def test_split_flagged_formats() -> None:
+    assert page.split_flagged("A; B") == ["A", "B"]
+    assert page.split_flagged("A|B") == ["A", "B"]
+    assert page.split_flagged('["1,2-Hexanediol", "B"]') == ["1,2-Hexanediol", "B"]
+    assert page.split_flagged(["A"]) == ["A"]
+    assert page.split_flagged(float("nan")) == [] and page.split_flagged("") == []
+
+
+def _results() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "name": ["a", "b", "c", "d"],
+            "ingredients": ["x", "y", "z", ""],
+            "screen_verdict": ["not milia-friendly", "milia-friendly", "not milia-friendly", ""],
+            "screen_flagged": ["Petrolatum; Lanolin", "", "Petrolatum", ""],
+            "screen_error": ["", "", "", "The ingredient list is empty."],
+        }
+    )
+
+
+def test_catalog_counts_filter_and_view() -> None:
+    frame = _results()
+    counts = page.verdict_counts(frame)
+    assert dict(zip(counts.verdict, counts.products, strict=True)) == {
+        "not milia-friendly": 2,
+        "milia-friendly": 1,
+        "could not screen": 1,
+    }
+    flagged = page.flagged_counts(frame)
+    assert list(flagged.ingredient) == ["Petrolatum", "Lanolin"]
+    assert list(flagged.products) == [2, 1]
+    assert page.counts_markdown(flagged, "ingredient", "products") == (
+        "- Petrolatum: 2\n- Lanolin: 1"
+    )
+    assert len(page.filter_by_verdict(frame, ["could not screen"])) == 1
+    assert len(page.filter_by_verdict(frame, [])) == 4
+    assert list(page.results_view(frame, "ingredients").columns) == [
+        "name",
+        "screen_verdict",
+        "screen_flagged",
+        "screen_error",
+        "ingredients",
+    ]
+
+
+def test_screen_in_chunks_reports_progress() -> None:
+    frame = pd.DataFrame({"ingredients": [f"row {i}" for i in range(5)]})
+    seen: list[float] = []
+
+    def fake(df: pd.DataFrame, column: str, *, context: object = None) -> pd.DataFrame:
+        return df.assign(screen_verdict="ok")
+
+    out = page.screen_in_chunks(
+        frame, "ingredients", fake, chunk_rows=2, progress=lambda share, _t: seen.append(share)
+    )
+    assert len(out) == 5 and seen == [0.4, 0.8, 1.0]
+
+
+def test_csv_is_safe_against_formula_injection() -> None:
+    frame = pd.DataFrame(
+        {"=cmd": ['=HYPERLINK("http://x")', "+1", "-2", "@SUM(A1)", "plain", "'=quoted"]}
+    )
+    data = page.safe_csv_bytes(frame).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(data)))
+    assert rows[0] == ["'=cmd"]
+    cells = [r[0] for r in rows[1:]]
+    assert all(not c.startswith(page.FORMULA_PREFIXES) for c in cells)
+    assert cells[4] == "plain" and cells[5] == "'=quoted"
+
+
+def test_json_bytes_round_trip() -> None:
+    assert json.loads(page.json_bytes(_results()))[3]["screen_error"].startswith("The ingredient")
