@@ -1,0 +1,239 @@
+"""Benchmark batch screening.
+
+    .venv/bin/python benchmarks/bench_batch.py [CSV] [--rows N] [--db DIR]
+    .venv/bin/python benchmarks/bench_batch.py [CSV] --stream
+
+With a CSV the corpus is replicated to N rows, each copy's ingredient order
+shuffled with a fixed seed (so lists are distinct and nothing can be answered
+from a whole-list cache); without one, lists of 30-40 names are drawn from the
+database's own names. Prints a Markdown table: pandas.read_csv time of the
+generated file, screen_frame time, their ratio, lists/s, peak memory
+(tracemalloc, absolute and as a ratio to read_csv's), and single-list screen()
+latency. ``--stream`` runs ``screener batch`` in a subprocess on 100k and 1M
+rows and reports each run's peak RSS (memory independent of length).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from screener.batch import screen_frame  # noqa: E402
+from screener.database import load_database, load_database_from  # noqa: E402
+from screener.errors import DatabaseError  # noqa: E402
+from screener.screen import Screener  # noqa: E402
+from screener.tabular import cell_to_text, detect_column, read_table  # noqa: E402
+
+MINI_DB = ROOT / "tests" / "fixtures" / "mini_db"
+_SPLIT = re.compile(r",\s+|;\s*")
+
+
+def load_screener(db: str | None) -> tuple[Screener, str]:
+    if db:
+        return Screener.for_database(load_database_from(Path(db))), db
+    try:
+        return Screener.for_database(load_database()), "ingredients/ (curated)"
+    except DatabaseError:
+        print("note: the curated database does not load; using the fixture database",
+              file=sys.stderr)  # fmt: skip
+        return Screener.for_database(load_database_from(MINI_DB)), str(MINI_DB)
+
+
+def db_names(screener: Screener) -> list[str]:
+    names = [i.inci for i in screener.db] + [a for i in screener.db for a in i.aliases]
+    return sorted(set(names))
+
+
+def synthetic_lists(names: list[str], count: int, seed: int = 1) -> list[str]:
+    rng = random.Random(seed)
+    return [", ".join(rng.choices(names, k=rng.randint(30, 40))) for _ in range(count)]
+
+
+def build_corpus(csv: str | None, rows: int, names: list[str], seed: int = 42) -> pd.DataFrame:
+    """N rows: the CSV replicated with each copy's entries shuffled, or synthetic lists."""
+    if csv is None:
+        lists = synthetic_lists(names, rows, seed)
+        return pd.DataFrame({"id": [str(i) for i in range(rows)], "ingredients": lists})
+    base = read_table(csv)
+    column = detect_column(base.columns)
+    parts = [_SPLIT.split(cell_to_text(v) or "") for v in base[column]]
+    rng = random.Random(seed)
+    out_lists: list[str] = []
+    sources: list[int] = []
+    while len(out_lists) < rows:
+        for index, entries in enumerate(parts):
+            if len(out_lists) >= rows:
+                break
+            shuffled = entries[:]
+            rng.shuffle(shuffled)
+            out_lists.append(", ".join(shuffled))
+            sources.append(index)
+    frame = base.iloc[sources].reset_index(drop=True).copy()
+    frame[column] = out_lists
+    return frame
+
+
+def peak_of(func: object) -> tuple[object, int]:
+    tracemalloc.start()
+    tracemalloc.reset_peak()
+    try:
+        result = func()  # type: ignore[operator]
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return result, peak
+
+
+def mb(n: float) -> str:
+    return f"{n / 1e6:,.1f} MB"
+
+
+def run_frame(args: argparse.Namespace) -> None:
+    screener, db_label = load_screener(args.db)
+    names = db_names(screener)
+    corpus = build_corpus(args.csv, args.rows, names)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "corpus.csv"
+        corpus.to_csv(path, index=False)
+        size = path.stat().st_size
+        del corpus
+        # Warm the per-name caches on one copy-sized slice (as a long run would).
+        warm = pd.read_csv(path, dtype=str, keep_default_na=False, nrows=5000)
+        screen_frame(warm, screener=screener)
+        t0 = time.perf_counter()
+        df = pd.read_csv(path, dtype=str, keep_default_na=False)
+        read_s = time.perf_counter() - t0
+        column = detect_column(df.columns)
+        distinct = df[column].nunique()
+        t0 = time.perf_counter()
+        out = screen_frame(df, column, screener=screener)
+        screen_s = time.perf_counter() - t0
+        errors = int(out["screen_error"].notna().sum())
+        del out
+        mem_rows = min(args.mem_rows, len(df))
+        sample_path = Path(tmp) / "sample.csv"
+        df.iloc[:mem_rows].to_csv(sample_path, index=False)
+        del df
+        sample, read_peak = peak_of(
+            lambda: pd.read_csv(sample_path, dtype=str, keep_default_na=False)
+        )
+        _res, screen_peak = peak_of(lambda: screen_frame(sample, column, screener=screener))
+
+    rng = random.Random(7)
+    lat_lists = [", ".join(rng.choices(names, k=40)) for _ in range(args.latency_lists)]
+    for text in lat_lists[:50]:
+        screener.screen(text)
+    times = []
+    for text in lat_lists:
+        t0 = time.perf_counter()
+        screener.screen(text)
+        times.append(time.perf_counter() - t0)
+    times.sort()
+    median = statistics.median(times) * 1e3
+    p95 = times[int(0.95 * (len(times) - 1))] * 1e3
+
+    rows = args.rows
+    print(f"\nDatabase: {db_label}; corpus: {args.csv or 'synthetic lists from database names'}")
+    print(f"Python {sys.version.split()[0]}, pandas {pd.__version__}, {os.cpu_count()} CPUs\n")
+    print("| measure | value |")
+    print("|---|---|")
+    print(f"| rows (distinct lists) | {rows:,} ({distinct:,}); {errors:,} rows with screen_error |")
+    print(f"| generated CSV | {mb(size)} |")
+    print(f"| pandas.read_csv | {read_s:.2f} s |")
+    print(f"| screen_frame | {screen_s:.2f} s |")
+    print(f"| screen_frame / read_csv | {screen_s / read_s:.1f}x |")
+    print(f"| lists/s (screen_frame) | {rows / screen_s:,.0f} |")
+    print(f"| peak memory read_csv ({mem_rows:,} rows, tracemalloc) | {mb(read_peak)} |")
+    print(f"| peak memory screen_frame ({mem_rows:,} rows, tracemalloc) | {mb(screen_peak)} "
+          f"({screen_peak / read_peak:.2f}x read_csv) |")  # fmt: skip
+    print(f"| screen() latency, 40-ingredient lists (n={len(times)}) | median {median:.3f} ms, "
+          f"p95 {p95:.3f} ms |")  # fmt: skip
+
+
+def _child_peak(cmd: list[str], env: dict[str, str]) -> tuple[float, int, int]:
+    """Wall seconds, exit code and peak RSS (bytes) of one child process."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):
+        err = proc.stderr.read().decode() if proc.stderr else ""
+        raise SystemExit(f"screener batch failed ({proc.returncode}): {err}")
+    if proc.stderr:
+        proc.stderr.close()
+    return seconds, proc.returncode, usage.ru_maxrss * 1024  # Linux: kilobytes
+
+
+def run_stream(args: argparse.Namespace) -> None:
+    screener, db_label = load_screener(args.db)
+    names = db_names(screener)
+    env = dict(os.environ)
+    if args.db or db_label == str(MINI_DB):
+        env["SCREENER_DB_DIR"] = args.db or str(MINI_DB)
+    sizes = [int(s) for s in args.stream_rows.split(",")]
+    results = []
+    with tempfile.TemporaryDirectory(dir=args.tmp) as tmp:
+        for rows in sizes:
+            path = Path(tmp) / f"corpus_{rows}.csv"
+            header = True
+            done = 0
+            while done < rows:  # written in slices so generating needs little memory
+                n = min(100_000, rows - done)
+                part = build_corpus(args.csv, n, names, seed=1000 + done)
+                part.to_csv(path, mode="a", index=False, header=header)
+                header = False
+                done += n
+            out = Path(tmp) / f"out_{rows}.csv"
+            cmd = [sys.executable, "-m", "screener", "batch", str(path), "-o", str(out), "-q",
+                   "--chunksize", str(args.chunksize)]  # fmt: skip
+            seconds, code, peak = _child_peak(cmd, env)
+            results.append((rows, path.stat().st_size, seconds, code, peak))
+            out.unlink()
+            path.unlink()
+    base = [sys.executable, "-c", "import screener.batch, pandas, pyarrow"]
+    _s, _c, idle = _child_peak(base, env)
+    print(f"\nDatabase: {db_label}; `screener batch` streaming, chunksize {args.chunksize}\n")
+    print("| rows | input size | seconds | rows/s | peak RSS | exit |")
+    print("|---|---|---|---|---|---|")
+    for rows, size, seconds, code, peak in results:
+        print(f"| {rows:,} | {mb(size)} | {seconds:.1f} | {rows / seconds:,.0f} | {mb(peak)} "
+              f"| {code} |")  # fmt: skip
+    print(f"\n(Python with screener, pandas and pyarrow imported, nothing read: {mb(idle)} RSS)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("csv", nargs="?", help="a corpus CSV to replicate")
+    parser.add_argument("--rows", type=int, default=200_000)
+    parser.add_argument("--db", help="database folder (default: ingredients/, else fixtures)")
+    parser.add_argument("--mem-rows", type=int, default=50_000,
+                        help="rows measured under tracemalloc (it slows the run)")  # fmt: skip
+    parser.add_argument("--latency-lists", type=int, default=1000)
+    parser.add_argument("--stream", action="store_true", help="measure `screener batch` RSS")
+    parser.add_argument("--stream-rows", default="100000,1000000")
+    parser.add_argument("--chunksize", type=int, default=20_000)
+    parser.add_argument("--tmp", help="folder for the generated files")
+    args = parser.parse_args()
+    if args.stream:
+        run_stream(args)
+    else:
+        run_frame(args)
+
+
+if __name__ == "__main__":
+    main()
