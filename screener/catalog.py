@@ -20,7 +20,6 @@ import hashlib
 import json
 import math
 import sys
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -63,7 +62,7 @@ def position_weight(position: int) -> float:
 
 
 def profile_of(report: ProductReport, contexts: list[str]) -> Profile:
-    functions: Counter[str] = Counter()
+    functions: dict[str, float] = {}
     weights: dict[str, float] = {}
     for item in report.ingredients:
         if item.inci is None or item.may_contain:
@@ -71,9 +70,11 @@ def profile_of(report: ProductReport, contexts: list[str]) -> Profile:
         weight = position_weight(item.position)
         weights.setdefault(item.inci, weight)
         for index, function in enumerate(item.functions[:2]):
-            functions[function] += weight * (1.0 if index == 0 else 0.5)
+            functions[function] = functions.get(function, 0.0) + weight * (
+                1.0 if index == 0 else 0.5
+            )
         for cls in item.active_classes:
-            functions[f"active:{cls}"] += weight
+            functions[f"active:{cls}"] = functions.get(f"active:{cls}", 0.0) + weight
     problems = []
     for finding in report.findings:
         if finding.kind in ("comedogenic", "occlusive") and finding.severity != "info":
@@ -83,7 +84,7 @@ def profile_of(report: ProductReport, contexts: list[str]) -> Profile:
         elif finding.kind == "context" and finding.severity != "info" and contexts:
             problems.append(f"{finding.context}: {', '.join(finding.ingredients)}")
     return Profile(
-        functions=dict(functions),
+        functions=functions,
         weights=weights,
         clean=not problems,
         problems=tuple(problems),
@@ -222,9 +223,8 @@ def suggest_products(
         shared = overlap(query.weights, profile.weights)
         score = 0.6 * func + 0.4 * shared
         common = [name for name in profile.weights if name in query_inci][:4]
-        better = (
-            "screens clean (no pore-clogging or heavy-occlusive flag)"
-            + (f" where yours has {'; '.join(query.problems)}" if query.problems else "")
+        better = "screens clean (no pore-clogging or heavy-occlusive flag)" + (
+            f" where yours has {'; '.join(query.problems)}" if query.problems else ""
         )
         why = (
             f"Similar job ({_describe_function(profile.functions)}; function match {func:.0%})"
@@ -251,8 +251,10 @@ class Comparison(dict[str, Any]):
         lines.append(f"Only in B ({len(self['only_b'])}): {', '.join(self['only_b'])}")
         for side in ("a", "b"):
             flags = self[f"flags_{side}"]
-            lines.append(f"Flags in {side.upper()} ({self[f'verdict_{side}']}): "
-                         + ("; ".join(flags) if flags else "none above info"))
+            lines.append(
+                f"Flags in {side.upper()} ({self[f'verdict_{side}']}): "
+                + ("; ".join(flags) if flags else "none above info")
+            )
         return "\n".join(lines)
 
 
@@ -321,8 +323,9 @@ def run_catalog_cli(args: argparse.Namespace) -> int:
         return 0
     text = _text_arg(args.text, args.file)
     catalog = read_table(args.catalog)
-    found = suggest_products(text, catalog, column=args.column, k=args.k,
-                             context=_contexts(args.context))
+    found = suggest_products(
+        text, catalog, column=args.column, k=args.k, context=_contexts(args.context)
+    )
     if args.json:
         print(found.to_json(orient="records", indent=2))
     elif found.empty:

@@ -148,8 +148,9 @@ def _run(args: argparse.Namespace) -> int:
     screener = get_screener()
     if args.command == "check":
         text = _text_arg(args.text, args.file)
-        report = screener.screen(text, context=_contexts(args.context),
-                                 product_type=args.product_type)
+        report = screener.screen(
+            text, context=_contexts(args.context), product_type=args.product_type
+        )
         if args.json:
             print(report.model_dump_json(indent=2))
         elif args.markdown:

@@ -461,7 +461,9 @@ def load_database_from(root: Path) -> Database:
         inci = resolve(label, number, rrow.inci)
         if inci:
             ratings.setdefault((inci, rrow.kind), []).append(
-                RatingValue(value=rrow.value, source=rrow.source, quality=rrow.quality, note=rrow.note)
+                RatingValue(
+                    value=rrow.value, source=rrow.source, quality=rrow.quality, note=rrow.note
+                )
             )
 
     occlusives: dict[str, OcclusiveRow] = {}
@@ -530,7 +532,9 @@ def load_database_from(root: Path) -> Database:
         elif kind == "class":
             bad = values - ACTIVE_CLASSES
             if bad:
-                problems.append(f"{label} row {number}: unknown class(es) {sorted(bad)} in {text!r}")
+                problems.append(
+                    f"{label} row {number}: unknown class(es) {sorted(bad)} in {text!r}"
+                )
         elif kind == "occlusive":
             bad = values - set(OCCLUSIVE_CLASSES)
             if bad:

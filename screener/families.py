@@ -21,8 +21,32 @@ from .match import Match
 from .vocabulary import FUNCTIONS
 
 # Acronyms that INCI writes in capitals inside otherwise title-cased names.
-_UPPER = {"peg", "ppg", "ci", "edta", "pca", "se", "vp", "va", "hcl", "dna", "rna", "mea",
-          "dea", "tea", "pvp", "bht", "bha", "sh", "aha", "ii", "iii", "iv", "mipa", "ams"}
+_UPPER = {
+    "peg",
+    "ppg",
+    "ci",
+    "edta",
+    "pca",
+    "se",
+    "vp",
+    "va",
+    "hcl",
+    "dna",
+    "rna",
+    "mea",
+    "dea",
+    "tea",
+    "pvp",
+    "bht",
+    "bha",
+    "sh",
+    "aha",
+    "ii",
+    "iii",
+    "iv",
+    "mipa",
+    "ams",
+}
 
 
 class FamilyRule(BaseModel):
@@ -128,12 +152,19 @@ class Families:
             f"printed. The database knows it as: {', '.join(examples[:4])}."
         )
         inert = Ingredient(
-            inci=inci, functions=("skin_conditioning",), sources=("COSING",), notes=note,
+            inci=inci,
+            functions=("skin_conditioning",),
+            sources=("COSING",),
+            notes=note,
             family_file="families:botanical_binomial",
         )
         return Match(
-            ingredient=inert, kind="family", confidence=min(0.5, self.confidence_cap),
-            matched_name=key, family="botanical_binomial", family_inci=inci,
+            ingredient=inert,
+            kind="family",
+            confidence=min(0.5, self.confidence_cap),
+            matched_name=key,
+            family="botanical_binomial",
+            family_inci=inci,
         )
 
     def match(self, printed: str, key: str) -> Match | None:
@@ -141,11 +172,11 @@ class Families:
         if found is not None:
             return found
         for rule, pattern in self.rules:
-            found = pattern.match(key)
-            if not found:
+            hit = pattern.match(key)
+            if not hit:
                 continue
             if rule.inci_style == "ci":
-                inci = f"CI {found.group(1)}"
+                inci = f"CI {hit.group(1)}"
             else:
                 inci = inci_case(printed)
             inert = Ingredient(

@@ -137,8 +137,9 @@ class Matcher:
     def _fuzzy(self, key: str) -> Match | None:
         if len(key) < self.min_length or not self.choices:
             return None
-        found = process.extract(key, self.choices, scorer=fuzz.ratio, score_cutoff=self.cutoff,
-                                limit=3)
+        found = process.extract(
+            key, self.choices, scorer=fuzz.ratio, score_cutoff=self.cutoff, limit=3
+        )
         for choice, score, _index in found:
             if safe_guess(key, choice):
                 ingredient = self.db.by_key[choice][0]

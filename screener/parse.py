@@ -356,8 +356,9 @@ _PAREN_NOTE = re.compile(
     r"|vegetable|naturally\s+derived|from\s+.+|cold[\s-]pressed|micronized|micronised)$"
 )
 _INNER_PARENS = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
-_SPACED_SLASH = re.compile(r"\s+/\s+|\s*/\s*(?=(?:aqua|water|eau|parfum|fragrance|perfume)\b)",
-                           re.IGNORECASE)
+_SPACED_SLASH = re.compile(
+    r"\s+/\s+|\s*/\s*(?=(?:aqua|water|eau|parfum|fragrance|perfume)\b)", re.IGNORECASE
+)
 
 
 def _is_footnote(text: str) -> bool:
@@ -423,8 +424,11 @@ def read_entry(raw: str) -> tuple[str, str, tuple[str, ...], tuple[str, ...]] | 
             candidates.extend(parts)
     if not name and candidates:
         name = candidates[0]
-    return printed, name, tuple(dict.fromkeys(c for c in candidates if c and c != name)), tuple(
-        annotations
+    return (
+        printed,
+        name,
+        tuple(dict.fromkeys(c for c in candidates if c and c != name)),
+        tuple(annotations),
     )
 
 
@@ -476,8 +480,12 @@ def read_segment(text: str) -> tuple[tuple[str, ...], tuple[_Read, ...]]:
 def _cut_trailing_footnotes(label: ParsedLabel, footnotes: list[str]) -> None:
     """Entries at the end that begin with a footnote mark used earlier in the list
     ("…, Linalool. *Napiers Original Formula") are the footnotes' own text."""
-    used = {a.split(" ", 1)[1] for e in label.entries for a in e.annotations
-            if a.startswith("footnote ")}
+    used = {
+        a.split(" ", 1)[1]
+        for e in label.entries
+        for a in e.annotations
+        if a.startswith("footnote ")
+    }
     cut: list[str] = []
     while label.entries:
         last = label.entries[-1]
@@ -485,9 +493,7 @@ def _cut_trailing_footnotes(label: ParsedLabel, footnotes: list[str]) -> None:
         if not mark or mark.group() not in used or len(label.entries) == 1:
             break
         # The mark must also stand on an earlier entry, not only on this one.
-        earlier = any(
-            f"footnote {mark.group()}" in e.annotations for e in label.entries[:-1]
-        )
+        earlier = any(f"footnote {mark.group()}" in e.annotations for e in label.entries[:-1])
         if not earlier:
             break
         cut.append(last.text)
@@ -510,7 +516,7 @@ def parse_label(text: object, *, max_chars: int = MAX_TEXT_CHARS) -> ParsedLabel
     for segment in split_segments(cleaned, notes):
         seg_footnotes, seg_entries = read_segment(segment.text)
         footnotes.extend(seg_footnotes)
-        for printed, name, candidates, annotations in seg_entries:
+        for printed, name, candidates, entry_annotations in seg_entries:
             position += 1
             if position > MAX_ENTRIES:
                 raise ScreenError(
@@ -524,7 +530,7 @@ def parse_label(text: object, *, max_chars: int = MAX_TEXT_CHARS) -> ParsedLabel
                     candidates=candidates,
                     position=position,
                     may_contain=segment.may_contain,
-                    annotations=annotations,
+                    annotations=entry_annotations,
                 )
             )
     _cut_trailing_footnotes(label, footnotes)

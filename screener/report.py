@@ -63,8 +63,7 @@ def render_text(report: ProductReport) -> str:
         mark = SEVERITY_MARK[item.flag]
         extra = " (may contain)" if item.may_contain else ""
         lines.append(
-            f"  {item.position:>3}. {_entry_label(item.text, item.inci, item.match)}{extra} {mark}"
-            .rstrip()
+            f"  {item.position:>3}. {_entry_label(item.text, item.inci, item.match)}{extra} {mark}".rstrip()
         )
     for kind, items in findings_by_kind(report.findings).items():
         lines.append("")
@@ -94,7 +93,13 @@ def render_markdown(report: ProductReport, title: str | None = None) -> str:
     out.append(f"**Verdict: {report.verdict.label}** — {md_escape(report.verdict.summary)}")
     if report.context:
         out.append(f"\nContext: {', '.join(report.context)}")
-    out += ["", "## Ingredients", "", "| # | As printed | INCI | Match | Flag |", "|---|---|---|---|---|"]
+    out += [
+        "",
+        "## Ingredients",
+        "",
+        "| # | As printed | INCI | Match | Flag |",
+        "|---|---|---|---|---|",
+    ]
     for item in report.ingredients:
         flag = item.flag or ""
         out.append(
@@ -104,9 +109,11 @@ def render_markdown(report: ProductReport, title: str | None = None) -> str:
     for kind, items in findings_by_kind(report.findings).items():
         out += ["", f"## {KIND_TITLES[kind]}", ""]
         for finding in items:
-            out.append(f"- **{finding.severity}** — {md_escape(', '.join(finding.ingredients))}: "
-                       f"{md_escape(finding.reason)} *What to do:* {md_escape(finding.advice)} "
-                       f"(sources: {', '.join(finding.sources)})")
+            out.append(
+                f"- **{finding.severity}** — {md_escape(', '.join(finding.ingredients))}: "
+                f"{md_escape(finding.reason)} *What to do:* {md_escape(finding.advice)} "
+                f"(sources: {', '.join(finding.sources)})"
+            )
     if report.alternatives:
         out += ["", "## Milia-friendly alternatives", ""]
         for alt in report.alternatives:
@@ -123,15 +130,19 @@ def render_markdown(report: ProductReport, title: str | None = None) -> str:
 def render_routine_text(report: RoutineReport) -> str:
     lines = [f"Routine verdict: {report.verdict.summary}", ""]
     for product in report.products:
-        lines.append(f"{product.name}: {product.verdict.label} "
-                     f"({product.verdict.counts['avoid']} avoid, "
-                     f"{product.verdict.counts['caution']} caution)")
+        lines.append(
+            f"{product.name}: {product.verdict.label} "
+            f"({product.verdict.counts['avoid']} avoid, "
+            f"{product.verdict.counts['caution']} caution)"
+        )
     lines.append("")
     if report.findings:
         lines.append("Clashes between products:")
         for f in report.findings:
-            lines.append(f"  {SEVERITY_MARK[f.severity]} {' × '.join(f.products)}: "
-                         f"{' + '.join(f.ingredients)}")
+            lines.append(
+                f"  {SEVERITY_MARK[f.severity]} {' × '.join(f.products)}: "
+                f"{' + '.join(f.ingredients)}"
+            )
             lines.append(f"      Why: {f.reason}")
             lines.append(f"      What to do: {f.advice}")
     else:

@@ -78,9 +78,7 @@ def _values_text(ingredient: Ingredient) -> str:
     return "; ".join(parts)
 
 
-def comedogenic_findings(
-    placed: Iterable[Placed], db: Database, rinse_off: bool
-) -> list[Finding]:
+def comedogenic_findings(placed: Iterable[Placed], db: Database, rinse_off: bool) -> list[Finding]:
     tables: dict[str, Any] = db.severity["comedogenic"]
     steps = int(db.severity["rinse_off"].get("steps_down", 1)) if rinse_off else 0
     findings = []
@@ -176,9 +174,7 @@ def occlusive_findings(
     return findings
 
 
-def _rule_matches(
-    rule: ConflictRule, db: Database, first: Ingredient, second: Ingredient
-) -> int:
+def _rule_matches(rule: ConflictRule, db: Database, first: Ingredient, second: Ingredient) -> int:
     """Specificity (> 0) when the rule covers the pair in either order, else 0."""
     a: Selector = db.selector(rule.a)
     b: Selector = db.selector(rule.b)
@@ -210,7 +206,9 @@ def conflict_finding(
     rule: ConflictRule, names: list[str], products: list[str] | None = None
 ) -> Finding:
     where = (
-        f"between {products[0]} and {products[1]}" if products and len(products) == 2 else "in this product"
+        f"between {products[0]} and {products[1]}"
+        if products and len(products) == 2
+        else "in this product"
     )
     return Finding(
         kind="conflict",

@@ -63,14 +63,18 @@ def normalise_contexts(context: str | Iterable[str] | None) -> list[str]:
         if not isinstance(item, str):
             raise ScreenError(f"Context must be text, one of {', '.join(CONTEXTS)}.")
         name = item.strip().lower().replace("_", "-").replace(" ", "-")
-        name = {"eye": "eye-area", "eyes": "eye-area", "postprocedure": "post-procedure",
-                "baby": "infant", "infants": "infant", "pregnant": "pregnancy"}.get(name, name)
+        name = {
+            "eye": "eye-area",
+            "eyes": "eye-area",
+            "postprocedure": "post-procedure",
+            "baby": "infant",
+            "infants": "infant",
+            "pregnant": "pregnancy",
+        }.get(name, name)
         if not name:
             continue
         if name not in CONTEXTS:
-            raise ScreenError(
-                f"Unknown context {item!r}. Choose from: {', '.join(CONTEXTS)}."
-            )
+            raise ScreenError(f"Unknown context {item!r}. Choose from: {', '.join(CONTEXTS)}.")
         if name not in out:
             out.append(name)
     return out
@@ -80,8 +84,12 @@ def normalise_product_type(product_type: str | None) -> str | None:
     if product_type is None or product_type == "":
         return None
     name = product_type.strip().lower().replace("_", "-").replace(" ", "-")
-    name = {"leaveon": "leave-on", "rinseoff": "rinse-off", "wash-off": "rinse-off",
-            "cleanser": "rinse-off"}.get(name, name)
+    name = {
+        "leaveon": "leave-on",
+        "rinseoff": "rinse-off",
+        "wash-off": "rinse-off",
+        "cleanser": "rinse-off",
+    }.get(name, name)
     if name not in PRODUCT_TYPES:
         raise ScreenError(
             f"Unknown product type {product_type!r}. Choose 'leave-on' or 'rinse-off'."
@@ -133,11 +141,14 @@ class Screener:
         name: str | None = None,
     ) -> ProductReport:
         db = self.db
-        line = one_percent_line(
-            [(m.ingredient, e.position, e.may_contain) for e, m in matches], db
-        )
+        line = one_percent_line([(m.ingredient, e.position, e.may_contain) for e, m in matches], db)
         placed = [
-            Placed(m.ingredient, e.position, e.may_contain, zone_of(e.position, e.may_contain, line, db))
+            Placed(
+                m.ingredient,
+                e.position,
+                e.may_contain,
+                zone_of(e.position, e.may_contain, line, db),
+            )
             for e, m in matches
             if m.ingredient is not None
         ]
@@ -167,7 +178,8 @@ class Screener:
         if unknown:
             notes.append(
                 f"{len(unknown)} entr{'y is' if len(unknown) == 1 else 'ies are'} not in the "
-                "database and could not be checked: " + ", ".join(repr(u) for u in unknown[:10])
+                "database and could not be checked: "
+                + ", ".join(repr(u) for u in unknown[:10])
                 + (" …" if len(unknown) > 10 else "")
             )
         return ProductReport(
@@ -213,9 +225,7 @@ class Screener:
         cache = self._summary_cache
         if len(cache) > 200_000:
             cache.clear()
-        line = one_percent_line(
-            [(m.ingredient, e.position, e.may_contain) for e, m in matches], db
-        )
+        line = one_percent_line([(m.ingredient, e.position, e.may_contain) for e, m in matches], db)
         rinse_off = product_type == "rinse-off"
         ctx = tuple(contexts)
         eye = "eye-area" in ctx
@@ -251,8 +261,7 @@ class Screener:
                     hit = cache[ctx_key] = (
                         ing,
                         tuple(
-                            (f.rule, f.context, f.severity)
-                            for f in context_findings(one, db, ctx)
+                            (f.rule, f.context, f.severity) for f in context_findings(one, db, ctx)
                         ),
                     )
                 for rule_key in hit[1]:
@@ -350,8 +359,12 @@ class Screener:
         for spec in specs:
             try:
                 reports.append(
-                    self.screen(spec["text"], context=contexts, product_type=spec["product_type"],
-                                name=spec["name"])
+                    self.screen(
+                        spec["text"],
+                        context=contexts,
+                        product_type=spec["product_type"],
+                        name=spec["name"],
+                    )
                 )
             except ScreenError as exc:
                 raise ScreenError(f"{spec['name']}: {exc}") from None
@@ -376,10 +389,16 @@ class Screener:
 
     def _cross_conflicts(self, first: ProductReport, second: ProductReport) -> list[Finding]:
         db = self.db
-        a_items = [db.by_inci[i.inci] for i in first.ingredients
-                   if i.inci in db.by_inci and not i.may_contain and i.active_classes]
-        b_items = [db.by_inci[i.inci] for i in second.ingredients
-                   if i.inci in db.by_inci and not i.may_contain and i.active_classes]
+        a_items = [
+            db.by_inci[i.inci]
+            for i in first.ingredients
+            if i.inci in db.by_inci and not i.may_contain and i.active_classes
+        ]
+        b_items = [
+            db.by_inci[i.inci]
+            for i in second.ingredients
+            if i.inci in db.by_inci and not i.may_contain and i.active_classes
+        ]
         out = []
         seen: set[tuple[str, str, str]] = set()
         for a in a_items:
@@ -390,7 +409,9 @@ class Screener:
                         continue
                     seen.add(key)
                     out.append(
-                        conflict_finding(rule, [a.inci, b.inci], [first.name or "", second.name or ""])
+                        conflict_finding(
+                            rule, [a.inci, b.inci], [first.name or "", second.name or ""]
+                        )
                     )
         return out
 
@@ -426,6 +447,7 @@ def arrange(
     Retinoids and exfoliating acids prefer the evening; vitamin C and sunscreens
     the morning (REFERENCE.md §3.1 rules 6, 11, 15). A clash that no split can
     resolve is reported (alternate days)."""
+
     def preferred(report: ProductReport) -> str | None:
         classes = {c for i in report.ingredients if not i.may_contain for c in i.active_classes}
         functions = {i.functions[0] for i in report.ingredients if i.functions}
@@ -471,8 +493,11 @@ def arrange(
                 "use on alternate days. " + finding.advice
             )
     placements = [
-        Placement(product=reports[k].name or f"Product {k + 1}", slot=slots.get(k, "AM+PM"),
-                  why=why.get(k, ""))
+        Placement(
+            product=reports[k].name or f"Product {k + 1}",
+            slot=slots.get(k, "AM+PM"),
+            why=why.get(k, ""),
+        )
         for k in range(len(specs))
     ]
     return placements, list(dict.fromkeys(unresolved))
@@ -512,9 +537,7 @@ def make_verdict(findings: list[Finding], items: list[IngredientResult], db: Dat
     for finding in findings:
         counts[finding.severity] += 1
         by_kind[finding.kind] += 1
-    deciding: list[str] = [
-        f.severity for f in findings if f.kind in kinds and f.severity != "info"
-    ]
+    deciding: list[str] = [f.severity for f in findings if f.kind in kinds and f.severity != "info"]
     top = worst(deciding)
     label = {"avoid": cfg["avoid_label"], "caution": cfg["caution_label"]}.get(
         top or "", cfg["clean_label"]
@@ -526,8 +549,11 @@ def make_verdict(findings: list[Finding], items: list[IngredientResult], db: Dat
     unknown = sum(1 for i in items if i.match == "unknown")
     guessed = sum(1 for i in items if i.match == "fuzzy")
     conf_label = (
-        "high" if confidence >= cfg["high_confidence"]
-        else "medium" if confidence >= cfg["medium_confidence"] else "low"
+        "high"
+        if confidence >= cfg["high_confidence"]
+        else "medium"
+        if confidence >= cfg["medium_confidence"]
+        else "low"
     )
     summary = (
         f"{label.capitalize()}: {counts['avoid']} avoid, {counts['caution']} caution, "

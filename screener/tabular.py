@@ -105,8 +105,10 @@ def read_options(path: str | Path, encoding: str | None = None) -> dict[str, Any
         text = text[1:]
     # Cut the sample at the last full line so the sniffer sees whole rows.
     cut = text.rfind("\n")
-    delimiter = "\t" if str(path).lower().endswith(".tsv") else sniff_delimiter(
-        text[:cut] if cut > 0 else text
+    delimiter = (
+        "\t"
+        if str(path).lower().endswith(".tsv")
+        else sniff_delimiter(text[:cut] if cut > 0 else text)
     )
     return {"encoding": enc, "sep": delimiter}
 
@@ -116,8 +118,13 @@ def read_table(path: str | Path, encoding: str | None = None) -> pd.DataFrame:
     opts = read_options(path, encoding)
     try:
         return pd.read_csv(
-            path, dtype=str, keep_default_na=False, na_values=[], encoding=opts["encoding"],
-            sep=opts["sep"], engine="python" if opts["sep"] not in (",", "\t") else "c",
+            path,
+            dtype=str,
+            keep_default_na=False,
+            na_values=[],
+            encoding=opts["encoding"],
+            sep=opts["sep"],
+            engine="python" if opts["sep"] not in (",", "\t") else "c",
         )
     except (pd.errors.ParserError, UnicodeDecodeError) as exc:
         raise ScreenError(f"{path}: could not read it as a table ({exc}).") from None
@@ -128,8 +135,13 @@ def read_table_chunks(
 ) -> Iterable[pd.DataFrame]:
     opts = read_options(path, encoding)
     return pd.read_csv(
-        path, dtype=str, keep_default_na=False, na_values=[], encoding=opts["encoding"],
-        sep=opts["sep"], chunksize=chunksize,
+        path,
+        dtype=str,
+        keep_default_na=False,
+        na_values=[],
+        encoding=opts["encoding"],
+        sep=opts["sep"],
+        chunksize=chunksize,
         engine="python" if opts["sep"] not in (",", "\t") else "c",
     )
 

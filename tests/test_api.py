@@ -50,8 +50,10 @@ def test_screen_error_for_bad_input(bad: object) -> None:
 
 
 def test_prose_is_refused_with_a_clear_message() -> None:
-    prose = ("This luxurious cream melts into your skin and leaves it feeling soft, smooth and "
-             "radiant all day long thanks to our unique blend of precious botanicals.")
+    prose = (
+        "This luxurious cream melts into your skin and leaves it feeling soft, smooth and "
+        "radiant all day long thanks to our unique blend of precious botanicals."
+    )
     with pytest.raises(screener.ScreenError, match="does not look like an ingredient list"):
         screener.screen(prose)
 

@@ -32,16 +32,26 @@ def test_suggestions_screen_clean_and_keep_columns(mini: Screener, catalog: pd.D
     assert all("better" in why and "Similar job" in why for why in found["why"])
     for text in found["ingredients"]:
         report = mini.screen(text)
-        assert not [f for f in report.findings
-                    if f.kind in ("comedogenic", "occlusive") and f.severity != "info"]
+        assert not [
+            f
+            for f in report.findings
+            if f.kind in ("comedogenic", "occlusive") and f.severity != "info"
+        ]
 
 
 def test_context_excludes_clashing_products(mini: Screener, catalog: pd.DataFrame) -> None:
-    any_cat = suggest_products("Water, Retinol, Squalane", catalog, k=10, screener=mini,
-                               category="Treatment")
+    any_cat = suggest_products(
+        "Water, Retinol, Squalane", catalog, k=10, screener=mini, category="Treatment"
+    )
     assert "Retinol Night Serum" in set(any_cat["name"])
-    pregnant = suggest_products("Water, Retinol, Squalane", catalog, k=10, screener=mini,
-                                category="Treatment", context="pregnancy")
+    pregnant = suggest_products(
+        "Water, Retinol, Squalane",
+        catalog,
+        k=10,
+        screener=mini,
+        category="Treatment",
+        context="pregnancy",
+    )
     assert "Retinol Night Serum" not in set(pregnant["name"])
 
 

@@ -53,8 +53,9 @@ def test_check_markdown_and_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
 def test_routine_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "serum.txt").write_text("Aqua, Ascorbic Acid", encoding="utf-8")
     (tmp_path / "night.txt").write_text("Aqua, Retinol", encoding="utf-8")
-    code, out, _ = run(capsys, "routine", str(tmp_path / "serum.txt"), str(tmp_path / "night.txt"),
-                       "--json")
+    code, out, _ = run(
+        capsys, "routine", str(tmp_path / "serum.txt"), str(tmp_path / "night.txt"), "--json"
+    )
     routine = RoutineReport.model_validate_json(out)
     assert [p.name for p in routine.products] == ["serum", "night"]
     assert code in (0, 1)
@@ -63,7 +64,11 @@ def test_routine_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
 def test_python_m_screener_and_stdin() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "screener", "check", "--json"],
-        input="Aqua, Glycerin", capture_output=True, text=True, timeout=120, check=False,
+        input="Aqua, Glycerin",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert ProductReport.model_validate_json(done.stdout).ingredients[0].inci == "Aqua"
@@ -78,7 +83,11 @@ def test_corrupt_database_gives_clear_error(tmp_path: Path) -> None:
     env = {"SCREENER_DB_DIR": str(tmp_path / "missing"), "PATH": "/usr/bin:/bin"}
     done = subprocess.run(
         [sys.executable, "-m", "screener", "check", "Aqua"],
-        capture_output=True, text=True, timeout=120, check=False, env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
     )
     assert done.returncode == 2
     assert "database" in done.stderr and "Traceback" not in done.stderr

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from screener.alternatives import screens_clean
-from screener.database import Database, load_database_from, parse_rating, pick_rating, RatingValue
+from screener.database import Database, RatingValue, load_database_from, parse_rating, pick_rating
 from screener.errors import DatabaseError
 from screener.normalise import fold_name
 
@@ -116,7 +116,8 @@ def test_rating_policy_highest_credible_value() -> None:
 
 def test_disagreeing_sources_are_all_kept(db: Database) -> None:
     disagreeing = [
-        ing for ing in db.ingredients
+        ing
+        for ing in db.ingredients
         if ing.comedogenic and len({v.value for v in ing.comedogenic.values}) > 1
     ]
     assert disagreeing, "REFERENCE.md records disagreements (olive oil, SLS…): they must be kept"
@@ -128,7 +129,9 @@ def test_load_is_fast_and_small(tmp_path: Path) -> None:
 
     start = time.perf_counter()
     load_database_from(database_dir())
-    assert time.perf_counter() - start < 3.0  # generous bound for CI noise; README has the real figure
+    assert (
+        time.perf_counter() - start < 3.0
+    )  # generous bound for CI noise; README has the real figure
 
 
 def _broken_copy(tmp_path: Path) -> Path:
@@ -142,19 +145,49 @@ def _broken_copy(tmp_path: Path) -> Path:
     [
         ("ratings.csv", "Petrolatum,comedogenic,7,COSDNA,compiled,\n", "ratings.csv row 15"),
         ("ratings.csv", "Petrolatum,comedogenic,1,NOSUCH,compiled,\n", "source id 'NOSUCH'"),
-        ("ratings.csv", "Nonexistium,comedogenic,1,COSDNA,compiled,\n", "'Nonexistium' is not an ingredient"),
-        ("ingredients/mini.csv", "Squalane Two,Squalane,emollient,COSING,\n", "collides with 'Squalane'"),
+        (
+            "ratings.csv",
+            "Nonexistium,comedogenic,1,COSDNA,compiled,\n",
+            "'Nonexistium' is not an ingredient",
+        ),
+        (
+            "ingredients/mini.csv",
+            "Squalane Two,Squalane,emollient,COSING,\n",
+            "collides with 'Squalane'",
+        ),
         ("ingredients/mini.csv", "Foo,,not_a_function,COSING,\n", "unknown function"),
         ("ingredients/mini.csv", "Foo,,emollient\n", "expected 5 cells"),
-        ("rules/conflicts.csv", "C99,class:nonsense,inci:Retinol,avoid,both,x y z,do it,MTB\n", "unknown class"),
-        ("rules/conflicts.csv", "C98,inci:Unobtainium,inci:Retinol,avoid,both,x y z,do it,MTB\n", "'Unobtainium'"),
-        ("rules/contexts.csv", "X99,moon,class:retinoid,avoid,reason,advice,MTB\n", "context must be one of"),
-        ("rules/substitutes.csv", "inci:Petrolatum,Cocos Nucifera Oil,emollient,why not,COSDNA\n", "does not screen clean"),
-        ("rules/lookalikes.csv", "Petrolatum,Vaseline,same thing,COSING\n", "not a canonical INCI name"),
+        (
+            "rules/conflicts.csv",
+            "C99,class:nonsense,inci:Retinol,avoid,both,x y z,do it,MTB\n",
+            "unknown class",
+        ),
+        (
+            "rules/conflicts.csv",
+            "C98,inci:Unobtainium,inci:Retinol,avoid,both,x y z,do it,MTB\n",
+            "'Unobtainium'",
+        ),
+        (
+            "rules/contexts.csv",
+            "X99,moon,class:retinoid,avoid,reason,advice,MTB\n",
+            "context must be one of",
+        ),
+        (
+            "rules/substitutes.csv",
+            "inci:Petrolatum,Cocos Nucifera Oil,emollient,why not,COSDNA\n",
+            "does not screen clean",
+        ),
+        (
+            "rules/lookalikes.csv",
+            "Petrolatum,Vaseline,same thing,COSING\n",
+            "not a canonical INCI name",
+        ),
         ("occlusives.csv", "Glycerin,very,COSING,\n", "occlusive"),
     ],
 )
-def test_broken_file_names_file_and_row(tmp_path: Path, file: str, append: str, expected: str) -> None:
+def test_broken_file_names_file_and_row(
+    tmp_path: Path, file: str, append: str, expected: str
+) -> None:
     root = _broken_copy(tmp_path)
     with open(root / file, "a", encoding="utf-8") as handle:
         handle.write(append)

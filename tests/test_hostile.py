@@ -83,10 +83,12 @@ def test_parse_time_is_linear(screener_real: Screener, name: str) -> None:
         ("<script>alert(1)</script>, Aqua", "Aqua"),
         ("<img src=x onerror=alert(1)>, Aqua", "Aqua"),
         ("Water'; DROP TABLE ingredients; --, Glycerin", "Glycerin"),
-        ("=HYPERLINK(\"http://evil\"), Aqua", "Aqua"),
+        ('=HYPERLINK("http://evil"), Aqua', "Aqua"),
     ],
 )
-def test_markup_and_injection_are_just_text(screener_real: Screener, text: str, expected: str) -> None:
+def test_markup_and_injection_are_just_text(
+    screener_real: Screener, text: str, expected: str
+) -> None:
     report = screener_real.screen(text)
     assert expected in [i.inci for i in report.ingredients]
     # Tags are removed before reading; what remains is inert text in a pydantic model.

@@ -64,7 +64,11 @@ def test_match_kinds(screener_real: Screener, printed: str, inci: str, kind: str
 
 @pytest.mark.parametrize(
     ("printed", "inci"),
-    [("Dimethicon", "Dimethicone"), ("Phenoxyethanole", "Phenoxyethanol"), ("Glycerine.", "Glycerin")],
+    [
+        ("Dimethicon", "Dimethicone"),
+        ("Phenoxyethanole", "Phenoxyethanol"),
+        ("Glycerine.", "Glycerin"),
+    ],
 )
 def test_fuzzy_guesses_are_marked(screener_real: Screener, printed: str, inci: str) -> None:
     item = screener_real.screen(f"Water, {printed}").ingredients[1]
@@ -99,7 +103,9 @@ def test_fuzzy_guard(query: str, candidate: str, ok: bool) -> None:
 
 
 def test_family_match_reports_family_and_no_rating(screener_real: Screener) -> None:
-    report = screener_real.screen("Water, Zzyzxia Quuxensis Leaf Extract, PEG-33 Zzyzxate, CI 99999")
+    report = screener_real.screen(
+        "Water, Zzyzxia Quuxensis Leaf Extract, PEG-33 Zzyzxate, CI 99999"
+    )
     botanical, peg, ci = report.ingredients[1:]
     assert botanical.match == "family" and botanical.family and botanical.comedogenic is None
     assert botanical.inci == "Zzyzxia Quuxensis Leaf Extract"

@@ -12,7 +12,11 @@ from screener.database import Database
     ("step", "given", "expected"),
     [
         (n.unescape_html, "Water &amp; Glycerin", "Water & Glycerin"),
-        (n.unescape_html, "Water&amp;nbsp;Glycerin", "Water\u00a0Glycerin"),  # double-escaped scrape
+        (
+            n.unescape_html,
+            "Water&amp;nbsp;Glycerin",
+            "Water\u00a0Glycerin",
+        ),  # double-escaped scrape
         (n.unescape_html, "Caprylic&#x2F;Capric Triglyceride", "Caprylic/Capric Triglyceride"),
         (n.strip_html_tags, "Water,<br/>Glycerin", "Water,\nGlycerin"),
         (n.strip_html_tags, "<b>Petrolatum</b>", " Petrolatum "),

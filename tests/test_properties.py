@@ -13,8 +13,11 @@ from screener.normalise import fold_name
 from screener.parse import parse_label
 from screener.screen import Screener
 
-FAST = settings(max_examples=150, deadline=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+FAST = settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 
 @FAST
@@ -104,7 +107,9 @@ cells = st.one_of(
 
 @FAST
 @given(st.lists(st.tuples(cells, st.text(max_size=10)), min_size=0, max_size=25))
-def test_batch_keeps_rows_order_and_columns(screener_real: Screener, rows: list[tuple[object, str]]) -> None:
+def test_batch_keeps_rows_order_and_columns(
+    screener_real: Screener, rows: list[tuple[object, str]]
+) -> None:
     df = pd.DataFrame(rows, columns=["Ingredients", "Name"])
     df.index = pd.Index([f"r{i}" for i in range(len(df))])
     out = screen_frame(df, screener=screener_real)

@@ -16,8 +16,11 @@ def findings(screener: Screener, text: str, **kw: object) -> list[tuple[str, str
 def test_comedogenic_severity_by_position(mini: Screener) -> None:
     top = findings(mini, "Isopropyl Myristate, Water, Glycerin")
     assert ("comedogenic", "avoid", ("Isopropyl Myristate",)) in top
-    late = findings(mini, "Water, Glycerin, Squalane, Dimethicone, Aqua, Retinal, "
-                          "Phenoxyethanol, Isopropyl Myristate")
+    late = findings(
+        mini,
+        "Water, Glycerin, Squalane, Dimethicone, Aqua, Retinal, "
+        "Phenoxyethanol, Isopropyl Myristate",
+    )
     assert ("comedogenic", "caution", ("Isopropyl Myristate",)) in late
 
 
@@ -54,19 +57,24 @@ def test_occlusive_is_independent_of_comedogenicity(mini: Screener) -> None:
 
 def test_conflict_most_specific_rule_wins(mini: Screener) -> None:
     assert ("conflict", "caution", ("Tretinoin", "Benzoyl Peroxide")) in findings(
-        mini, "Water, Tretinoin, Benzoyl Peroxide")
+        mini, "Water, Tretinoin, Benzoyl Peroxide"
+    )
     adapalene = findings(mini, "Water, Adapalene, Benzoyl Peroxide")
     assert adapalene == [("conflict", "info", ("Adapalene", "Benzoyl Peroxide"))]
 
 
 def test_context_only_when_asked(mini: Screener) -> None:
     assert not [f for f in findings(mini, "Water, Retinol") if f[0] == "context"]
-    assert ("context", "avoid", ("Retinol",)) in findings(mini, "Water, Retinol", context="pregnancy")
+    assert ("context", "avoid", ("Retinol",)) in findings(
+        mini, "Water, Retinol", context="pregnancy"
+    )
 
 
 def test_findings_carry_reason_advice_sources(mini: Screener) -> None:
-    report = mini.screen("Isopropyl Myristate, Petrolatum, Tretinoin, Benzoyl Peroxide",
-                         context=["pregnancy", "eye-area"])
+    report = mini.screen(
+        "Isopropyl Myristate, Petrolatum, Tretinoin, Benzoyl Peroxide",
+        context=["pregnancy", "eye-area"],
+    )
     assert {f.kind for f in report.findings} == {"comedogenic", "occlusive", "conflict", "context"}
     for finding in report.findings:
         assert finding.reason and finding.advice and finding.sources
@@ -81,8 +89,11 @@ def test_alternatives_screen_clean(mini: Screener) -> None:
         assert 1 <= len(alt.suggestions) <= 3
         for s in alt.suggestions:
             again = mini.screen(s.inci)
-            assert not [f for f in again.findings if f.kind in ("comedogenic", "occlusive")
-                        and f.severity != "info"]
+            assert not [
+                f
+                for f in again.findings
+                if f.kind in ("comedogenic", "occlusive") and f.severity != "info"
+            ]
 
 
 def test_verdict_and_confidence(mini: Screener) -> None:
