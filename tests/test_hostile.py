@@ -55,9 +55,9 @@ def test_hostile_input_is_bounded(screener_real: Screener, name: str) -> None:
     assert time.perf_counter() - start < 10.0, name
 
 
-def _best_time(screener: Screener, text: str) -> float:
+def _best_time(text: str) -> float:
     best = float("inf")
-    for _ in range(3):
+    for _ in range(5):
         start = time.perf_counter()
         try:
             parse_label(text, max_chars=10**7)
@@ -68,13 +68,15 @@ def _best_time(screener: Screener, text: str) -> float:
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
-def test_parse_time_is_linear(screener_real: Screener, name: str) -> None:
-    small = HOSTILE[name](40_000)
-    large = HOSTILE[name](80_000)
-    t_small = _best_time(screener_real, small)
-    t_large = _best_time(screener_real, large)
-    # Doubling the input should roughly double the time; allow noise, forbid quadratic.
-    assert t_large < max(3.2 * t_small, 0.02), (name, t_small, t_large)
+def test_parse_time_is_linear(name: str) -> None:
+    """Quadrupling the input must not multiply time by much more than four.
+
+    Linear code gives ~4x; quadratic backtracking gives ~16x. The bound (9x, or
+    a 20 ms floor for inputs refused almost at once) leaves room for a busy CI
+    machine without letting a quadratic case through."""
+    t_small = _best_time(HOSTILE[name](25_000))
+    t_large = _best_time(HOSTILE[name](100_000))
+    assert t_large < max(9 * t_small, 0.02), (name, t_small, t_large)
 
 
 @pytest.mark.parametrize(
