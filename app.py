@@ -8,6 +8,7 @@ renders. All logic lives in the ``screener`` package (helpers in
 
 from __future__ import annotations
 
+import functools
 import importlib
 from types import ModuleType
 from typing import Any
@@ -279,7 +280,7 @@ def routine_tab(screener: Screener) -> None:
     )
 
 
-def catalog_tab(batch: ModuleType | None) -> None:
+def catalog_tab(batch: ModuleType | None, screener: Screener) -> None:
     st.markdown(
         "Upload a CSV or TSV table with one product per row and a column holding "
         f"each product's ingredient list (up to {MAX_UPLOAD_MB} MB)."
@@ -330,7 +331,7 @@ def catalog_tab(batch: ModuleType | None) -> None:
             result = page.screen_in_chunks(
                 frame,
                 column,
-                batch.screen_frame,
+                functools.partial(batch.screen_frame, screener=screener),
                 context=contexts,
                 progress=lambda share, text: bar.progress(share, text=text),
             )
@@ -424,7 +425,7 @@ def main() -> None:
             routine_tab(screener)
     with tabs[2]:
         if screener is not None:
-            catalog_tab(get_batch())
+            catalog_tab(get_batch(), screener)
     with tabs[3]:
         st.markdown(ABOUT_MILIA)
 

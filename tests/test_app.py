@@ -349,10 +349,15 @@ def test_empty_routine_gives_an_error() -> None:
 
 
 def fake_screen_frame(
-    df: pd.DataFrame, column: str | None = None, *, context: Any = None, **_: Any
+    df: pd.DataFrame,
+    column: str | None = None,
+    *,
+    context: Any = None,
+    screener: Any = None,
+    **_: Any,
 ) -> pd.DataFrame:
     """The batch contract (screen_ columns), built on the public screen()."""
-    scr = get_screener()
+    scr = screener or get_screener()
     out = df.copy()
     verdicts, flagged, errors = [], [], []
     for text in df[column or "ingredients"]:
@@ -452,7 +457,13 @@ def test_catalog_with_the_real_batch_module() -> None:
     at.button(key="screen_catalog").click()
     at.run()
     assert not at.exception, at.exception
-    assert "screen_verdict" in at.dataframe[0].value.columns
+    frame = at.dataframe[0].value
+    assert {"screen_verdict", "screen_flagged", "screen_error"} <= set(frame.columns)
+    assert len(frame) == 5
+    assert "- Petrolatum: 1" in markdown_text(at)
+    ids = " ".join(b.proto.id for b in at.get("download_button"))
+    assert "download_csv" in ids and "download_catalog_json" in ids
+    assert_no_html(at)
 
 
 def test_upload_size_limit_in_config() -> None:
