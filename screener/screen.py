@@ -152,12 +152,18 @@ class Screener:
             for e, m in matches
             if m.ingredient is not None
         ]
+        # An ingredient printed twice (or a guess that lands on one already listed)
+        # is judged once, at its first, highest-weighted position.
+        first_seen: dict[str, Placed] = {}
+        for item in placed:
+            first_seen.setdefault(item.ingredient.inci, item)
+        unique = list(first_seen.values())
         rinse_off = product_type == "rinse-off"
         findings = sort_findings(
             product_conflicts(placed, db)
             + context_findings(placed, db, contexts)
-            + occlusive_findings(placed, db, rinse_off, contexts)
-            + comedogenic_findings(placed, db, rinse_off)
+            + occlusive_findings(unique, db, rinse_off, contexts)
+            + comedogenic_findings(unique, db, rinse_off)
         )
         flags: dict[str, str] = {}
         for finding in findings:
@@ -226,6 +232,12 @@ class Screener:
         if len(cache) > 200_000:
             cache.clear()
         line = one_percent_line([(m.ingredient, e.position, e.may_contain) for e, m in matches], db)
+        # An ingredient printed twice (or a guess that lands on one already listed)
+        # is judged once, at its first, highest-weighted position.
+        first_seen: dict[str, Placed] = {}
+        for item in placed:
+            first_seen.setdefault(item.ingredient.inci, item)
+        unique = list(first_seen.values())
         rinse_off = product_type == "rinse-off"
         ctx = tuple(contexts)
         eye = "eye-area" in ctx

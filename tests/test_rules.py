@@ -156,3 +156,9 @@ def test_every_real_context_rule_fires(db: Database, screener_real: Screener) ->
 def test_real_flags(screener_real: Screener, text: str, kind: str) -> None:
     report = screener_real.screen(text)
     assert any(f.kind == kind and f.severity != "info" for f in report.findings)
+
+
+def test_ingredient_listed_twice_is_judged_once(mini: Screener) -> None:
+    report = mini.screen("Petrolatum, Water, Glycerin, Petrolatun")
+    occlusive = [f for f in report.findings if f.kind == "occlusive"]
+    assert len(occlusive) == 1 and "position 1" in occlusive[0].reason
