@@ -232,14 +232,9 @@ class Screener:
         if len(cache) > 200_000:
             cache.clear()
         line = one_percent_line([(m.ingredient, e.position, e.may_contain) for e, m in matches], db)
-        # An ingredient printed twice (or a guess that lands on one already listed)
-        # is judged once, at its first, highest-weighted position.
-        first_seen: dict[str, Placed] = {}
-        for item in placed:
-            first_seen.setdefault(item.ingredient.inci, item)
-        unique = list(first_seen.values())
         rinse_off = product_type == "rinse-off"
         ctx = tuple(contexts)
+        judged: set[str] = set()  # judged once, at the first position (as in report())
         eye = "eye-area" in ctx
         # (kind, severity, names) of every finding, in any order.
         found: list[tuple[str, str, tuple[str, ...]]] = []
@@ -251,7 +246,8 @@ class Screener:
                 continue
             zone = zone_of(entry.position, entry.may_contain, line, db)
             item_key = ("item", id(ing), zone, rinse_off, eye)
-            hit = cache.get(item_key)
+            hit = cache.get(item_key) if ing.inci not in judged else (ing, ())
+            judged.add(ing.inci)
             if hit is None:
                 one = [Placed(ing, entry.position, entry.may_contain, zone)]
                 hit = cache[item_key] = (

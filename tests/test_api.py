@@ -91,3 +91,31 @@ def test_load_database_contract() -> None:
     first = db.ingredients[0]
     assert first.inci and isinstance(first.aliases, tuple)
     assert screener.load_database() is db  # cached
+
+
+SUMMARY_CASES = [
+    LIST,
+    "Aqua, Glycerin, Squalane",
+    "Petrolatum, Aqua, Glycerin, Petrolatun",  # a guess landing on an ingredient already listed
+    "Cocos Nucifera Oil, Aqua, Retinol, Glycolic Acid, Benzoyl Peroxide, Tretinoin",
+    "Aqua, Isopropyl Myristate, Phenoxyethanol, May contain: CI 77891, Isopropyl Palmitate",
+    "Aqua, Zzyzx Quux, Hamamelis Virginiana (Witch Hazel)",
+]
+
+
+@pytest.mark.parametrize("text", SUMMARY_CASES)
+@pytest.mark.parametrize(
+    ("contexts", "product_type"),
+    [((), None), (("eye-area", "pregnancy"), None), (("infant", "post-procedure"), "rinse-off")],
+)
+def test_batch_summary_agrees_with_screen(
+    text: str, contexts: tuple[str, ...], product_type: str | None
+) -> None:
+    from screener.screen import get_screener
+
+    full = get_screener().screen(text, context=list(contexts), product_type=product_type)
+    lean = get_screener().summarise(text, contexts, product_type)
+    assert lean["verdict"] == full.verdict.label
+    assert lean["counts"] == full.verdict.counts
+    assert lean["by_kind"] == full.verdict.by_kind
+    assert lean["flagged"] == full.flagged
