@@ -16,6 +16,7 @@ from typing import Any
 import streamlit as st
 
 from screener import page
+from screener.catalog import compare, suggest_products
 from screener.database import database_dir
 from screener.errors import DatabaseError, ScreenError
 from screener.limits import MAX_ROUTINE_PRODUCTS, MAX_UPLOAD_MB
@@ -392,6 +393,91 @@ def show_catalog(result: Any, column: str, batch: ModuleType) -> None:
     )
 
 
+def alternatives_tab(screener: Screener) -> None:
+    st.markdown(
+        "Upload a catalog (CSV or TSV with product names and ingredient lists; a category "
+        "column is used when present), then pick one of its products or paste a list: the "
+        "page ranks the catalog products that screen clean and do the same job."
+    )
+    uploaded = st.file_uploader("Catalog file", type=["csv", "tsv", "txt"], key="alt_upload")
+    if uploaded is None:
+        return
+    try:
+        page.check_upload_size(uploaded.size, MAX_UPLOAD_MB)
+        frame = page.read_upload(uploaded.getvalue(), uploaded.name)
+    except ScreenError as exc:
+        st.error(str(exc), icon="✋")
+        return
+    columns = [str(c) for c in frame.columns]
+    guess = page.guess_column(columns)
+    column = st.selectbox(
+        "Which column holds the ingredient lists?",
+        columns,
+        index=columns.index(guess) if guess in columns else None,
+        key="alt_column",
+        placeholder="Choose a column",
+    )
+    if column is None:
+        st.info("Choose the ingredient column to continue.")
+        return
+    choices = page.product_choices(frame, column)
+    picked = st.selectbox(
+        "A product from the catalog",
+        choices,
+        index=None,
+        key="alt_product",
+        placeholder="Choose a product, or paste a list below",
+    )
+    pasted = st.text_area("…or paste an ingredient list", key="alt_paste", height=100)
+    contexts = st.multiselect(
+        "Context",
+        list(CONTEXTS),
+        format_func=lambda c: page.CONTEXT_LABELS.get(c, c),
+        key="alt_context",
+    )
+    k = st.number_input("How many suggestions", 1, 20, 5, key="alt_k")
+    if not st.button("Find alternatives", key="find_alternatives", type="primary"):
+        return
+    if pasted.strip():
+        text = pasted
+    elif picked is not None:
+        text = str(frame.iloc[choices.index(picked)][column])
+    else:
+        st.error("Pick a product from the catalog or paste an ingredient list.", icon="✋")
+        return
+    try:
+        found = suggest_products(
+            text, frame, column=column, k=int(k), context=contexts, screener=screener
+        )
+    except ScreenError as exc:
+        st.error(str(exc), icon="✋")
+        return
+    if found.empty:
+        st.info(
+            "No product in this catalog screens clean and does the same job. Try without "
+            "a context, or a larger catalog.",
+            icon="🔎",
+        )
+        return
+    st.markdown(f"### {len(found)} milia-friendly alternatives")
+    st.dataframe(found.drop(columns=[column]), hide_index=True)
+
+
+def compare_tab(screener: Screener) -> None:
+    st.markdown("Paste two ingredient lists to see them side by side.")
+    left, right = st.columns(2)
+    text_a = left.text_area("Product A", key="compare_a", height=160)
+    text_b = right.text_area("Product B", key="compare_b", height=160)
+    if not st.button("Compare", key="compare", type="primary"):
+        return
+    try:
+        result = compare(text_a, text_b, screener=screener)
+    except ScreenError as exc:
+        st.error(str(exc), icon="✋")
+        return
+    st.markdown(page.comparison_markdown(result))
+
+
 def main() -> None:
     st.title("Milia & acne ingredient screener")
     st.markdown(
@@ -416,7 +502,7 @@ def main() -> None:
             "screening is unavailable right now.",
             icon="🛑",
         )
-    tabs = st.tabs(["Product", "Routine", "Catalog", "About milia"])
+    tabs = st.tabs(["Product", "Routine", "Catalog", "Alternatives", "Compare", "About milia"])
     with tabs[0]:
         if screener is not None:
             product_tab(screener)
@@ -427,6 +513,12 @@ def main() -> None:
         if screener is not None:
             catalog_tab(get_batch(), screener)
     with tabs[3]:
+        if screener is not None:
+            alternatives_tab(screener)
+    with tabs[4]:
+        if screener is not None:
+            compare_tab(screener)
+    with tabs[5]:
         st.markdown(ABOUT_MILIA)
 
 

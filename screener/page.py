@@ -417,3 +417,33 @@ def counts_markdown(frame: pd.DataFrame, label: str, value: str) -> str:
         f"- {safe_md(name)}: {count}"
         for name, count in zip(frame[label], frame[value], strict=True)
     )
+
+
+def product_choices(frame: pd.DataFrame, column: str) -> list[str]:
+    """Labels for picking a catalog product: its name (and brand) or its row number."""
+    from .catalog import BRAND_COLUMNS, NAME_COLUMNS, _pick
+
+    name_col = _pick(frame.columns, NAME_COLUMNS)
+    brand_col = _pick(frame.columns, BRAND_COLUMNS)
+    labels = []
+    for position, (_, row) in enumerate(frame.iterrows(), start=1):
+        name = str(row[name_col]).strip() if name_col else ""
+        brand = str(row[brand_col]).strip() if brand_col else ""
+        label = " — ".join(p for p in (brand, name) if p) or f"Row {position}"
+        labels.append(f"{position}. {label}")
+    return labels
+
+
+def comparison_markdown(result: Mapping[str, Any]) -> str:
+    """A side-by-side comparison (screener.catalog.compare) as escaped Markdown."""
+    better = {"A": "Product A", "B": "Product B"}.get(str(result["better"]), "Neither")
+    lines = [f"**More milia-friendly: {better}** — {safe_md(result['why'])}", ""]
+    for title, key in (("Shared", "shared"), ("Only in A", "only_a"), ("Only in B", "only_b")):
+        names = ", ".join(safe_md(n) for n in result[key]) or "none"
+        lines.append(f"- **{title}** ({len(result[key])}): {names}")
+    for side in ("a", "b"):
+        flags = "; ".join(safe_md(f) for f in result[f"flags_{side}"]) or "none above info"
+        lines.append(
+            f"- **Flags in {side.upper()}** ({safe_md(result[f'verdict_{side}'])}): {flags}"
+        )
+    return "\n".join(lines)

@@ -150,7 +150,7 @@ _TRAILING_KEYS = (
     "please be aware", "please refer", "mode d'", "conseil", "anwendung", "apply ",
     "benefit", "clinical", "free ", "formulated without", "this product is",
 )  # fmt: skip
-_MAY_KEYS = ("+", "may contain", "peut contenir", "kann ", "puede contener", "puo contenere",
+_MAY_KEYS = ("+", "may contain", "maycontain", "peut contenir", "kann ", "puede contener", "puo contenere",
              "kan bevatten", "kan inneholde")  # fmt: skip
 
 
@@ -205,11 +205,15 @@ def _preview(text: str, limit: int = 80) -> str:
 # --------------------------------------------------------------------------
 
 _MAY_CONTAIN = re.compile(
-    r"(?i)(?:[\[(]\s*)?(?:\+\s*/\s*-|±|may\s+contain|peut\s+contenir|kann\s+enthalten"
+    r"(?i)(?:[\[(]\s*)?(?:\+\s*/\s*-|±|may\s*contain|peut\s+contenir|kann\s+enthalten"
     r"|puede\s+contener|pu[òo]\s+contenere|kan\s+bevatten|kan\s+inneholde|kann\s+spuren)"
     r"(?:\s*/\s*(?:may\s+contain|peut\s+contenir))?(?:\s*[\])])?\s*[:：]?"
 )
-_LOCANTS = re.compile(r"(?<![\w.])\d{1,2}(?:,\s?\d{1,2}){1,5}(?=\s?-|')")
+# Locants open with one digit ("1,2-Hexanediol", "1,2,6-Hexanetriol"), so that
+# "Polysorbate 20, 1,2-Hexanediol" keeps its separator after "20".
+_LOCANTS = re.compile(r"(?<![\w.])\d(?:,\s?\d{1,2}){1,5}(?=\s?-|')")
+# A percentage glued to the next name: "Octisalate 5.0%Water".
+_GLUED_PERCENT = re.compile(r"(?<=\d%)(?=[A-Za-z])")
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d+\s?%)")
 _SEPARATORS = re.compile(r"[,;•·|●▪◆■►\n()\[\]{}]|\.(?=\s+[*°†‡A-Z\[(+])")
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
@@ -256,6 +260,7 @@ def split_segments(text: str, notes: list[str]) -> list[_Segment]:
     text = _LOCANTS.sub(lambda m: m.group().replace(",", _PROTECT), text)
     if "%" in text:
         text = _DECIMAL_COMMA.sub(_PROTECT, text)
+        text = _GLUED_PERCENT.sub(", ", text)
     if not _newline_is_separator(text):
         text = text.replace("\n", " ")
     pairs = _matched_brackets(text)
@@ -345,6 +350,8 @@ _PERCENT = re.compile(r"[\[(]?\s*(?:<|≤|max\.?)?\s*(\d{1,3}(?:[.,]\d{1,3})?)\s
 _NANO = re.compile(r"(?i)\s*[\[(]\s*nano\s*[\])]")
 _MARKS = "*°†‡¹²³⁴⁵^#+"
 _EDGE_MARKS = re.compile(rf"^[{re.escape(_MARKS)}]+|[{re.escape(_MARKS)}]+$")
+# "Organic Aloe Barbadensis Leaf Juice": a certifier's word, not part of the INCI name.
+_ORGANIC_PREFIX = re.compile(r"(?i)^(?:certified\s+)?organic\s+(?=\w)")
 _LEAD_BULLET = re.compile(r"^(?:[-–•·*]\s+|\d{1,3}[.)]\s+|and\s+|&\s+)", re.IGNORECASE)
 _FOOTNOTE_WORDS = re.compile(
     r"(?i)\b(?:organic|natural(?:ly)?|origin|farming|certified|fair\s*trade|derived|derivative"
@@ -379,6 +386,10 @@ def read_entry(raw: str) -> tuple[str, str, tuple[str, ...], tuple[str, ...]] | 
     if len(name) > MAX_ENTRY_CHARS:
         return printed[:MAX_ENTRY_CHARS] + "…", "", (), ("too long to be one ingredient",)
 
+    organic = _ORGANIC_PREFIX.match(name)
+    if organic:
+        annotations.append("organic")
+        name = name[organic.end() :]
     if _NANO.search(name):
         annotations.append("nano")
         name = _NANO.sub("", name)
@@ -418,8 +429,9 @@ def read_entry(raw: str) -> tuple[str, str, tuple[str, ...], tuple[str, ...]] | 
     # Slash synonyms: "AQUA / WATER", "Water/Aqua/Eau". Slashes inside one INCI
     # name ("Caprylic/Capric Triglyceride") are kept: the whole name is tried
     # first, and the parts only as a fallback.
-    if "/" in name:
-        parts = [p.strip() for p in re.split(r"\s*/\s*", name) if p.strip()]
+    # A backslash is sometimes printed for the same purpose: "Yeast Extract\Faex".
+    if "/" in name or "\\" in name:
+        parts = [p.strip() for p in re.split(r"\s*[/\\]\s*", name) if p.strip()]
         if len(parts) > 1:
             candidates.extend(parts)
     if not name and candidates:

@@ -139,7 +139,14 @@ def screen(at: AppTest, text: str, *contexts: str, product_type: str | None = No
 def test_page_loads_with_all_modes() -> None:
     at = app()
     assert at.title[0].value.startswith("Milia")
-    assert [t.label for t in at.tabs] == ["Product", "Routine", "Catalog", "About milia"]
+    assert [t.label for t in at.tabs] == [
+        "Product",
+        "Routine",
+        "Catalog",
+        "Alternatives",
+        "Compare",
+        "About milia",
+    ]
     # every widget is reachable by its key (a missing key raises KeyError)
     at.selectbox(key="example")
     at.button(key="screen")
@@ -450,9 +457,9 @@ def test_catalog_tab_without_batch_module(monkeypatch: pytest.MonkeyPatch) -> No
 
 
 def test_catalog_with_the_real_batch_module() -> None:
-    batch = pytest.importorskip("screener.batch")
-    if not hasattr(batch, "screen_frame"):
-        pytest.skip("screener.batch has no screen_frame yet")
+    import screener.batch
+
+    assert hasattr(screener.batch, "screen_frame")
     at = upload_catalog(app())
     at.button(key="screen_catalog").click()
     at.run()
@@ -524,3 +531,58 @@ def test_smoke_real_bundled_database(monkeypatch: pytest.MonkeyPatch) -> None:
     at = screen(at, "Aqua, Petrolatum, Isopropyl Myristate, Glycerin")
     assert "Petrolatum" in markdown_text(at)
     assert at.get("download_button")
+
+
+# -- alternatives from a catalog, and comparing two products -----------------
+
+ALT_CATALOG = ROOT / "tests" / "fixtures" / "catalog.csv"
+
+
+def test_alternatives_from_a_catalog_product() -> None:
+    at = app()
+    at.file_uploader(key="alt_upload").upload("cat.csv", ALT_CATALOG.read_bytes(), "text/csv")
+    at.run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="alt_column").value == "ingredients"
+    options = list(at.selectbox(key="alt_product").options)
+    assert options[0].endswith("Acme — Rich Night Balm")
+    at.selectbox(key="alt_product").set_value(options[0])
+    at.button(key="find_alternatives").click()
+    at.run()
+    assert not at.exception, at.exception
+    found = at.dataframe[0].value
+    assert found.iloc[0]["name"] == "Light Gel Cream"
+    assert {"score", "why"} <= set(found.columns)
+    assert "Rich Night Balm" not in set(found["name"])
+
+
+def test_alternatives_from_a_pasted_list_and_nothing_chosen() -> None:
+    at = app()
+    at.file_uploader(key="alt_upload").upload("cat.csv", ALT_CATALOG.read_bytes(), "text/csv")
+    at.run()
+    at.button(key="find_alternatives").click()
+    at.run()
+    assert any("Pick a product" in e for e in error_texts(at))
+    at.text_area(key="alt_paste").input(f"Aqua, Petrolatum, {XSS_SCRIPT}")
+    at.button(key="find_alternatives").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert len(at.dataframe[0].value) >= 1
+    assert_no_html(at)
+
+
+def test_compare_two_products() -> None:
+    at = app()
+    at.text_area(key="compare_a").input("Aqua, Petrolatum, Glycerin")
+    at.text_area(key="compare_b").input(f"Aqua, Glycerin, Squalane, {XSS_IMG}")
+    at.button(key="compare").click()
+    at.run()
+    assert not at.exception, at.exception
+    text = markdown_text(at)
+    assert "More milia-friendly: Product B" in text
+    assert "Only in A** (1): Petrolatum" in text
+    assert_no_html(at)
+    at.text_area(key="compare_a").input("")
+    at.button(key="compare").click()
+    at.run()
+    assert any("empty" in e for e in error_texts(at))

@@ -41,6 +41,7 @@ def test_lookalikes_never_merge(screener_real: Screener, a: str, b: str) -> None
         ("Aqua", "Aqua", "exact"),
         ("AQUA / WATER / EAU", "Aqua", "alias"),
         ("Water/Aqua/Eau", "Aqua", "alias"),
+        ("Water\\Aqua\\Eau", "Aqua", "alias"),
         ("Aqua (Water)", "Aqua", "exact"),
         ("Fragrance", "Parfum", "alias"),
         ("Mineral Oil", "Paraffinum Liquidum", "alias"),

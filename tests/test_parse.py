@@ -109,6 +109,17 @@ def names(text: str) -> list[str]:
             "STEP 01 Super Booster: Cetyl Ethylhexanoate, Water",
             ["Cetyl Ethylhexanoate", "Water"],
         ),
+        (
+            "locant after a number",
+            "Polysorbate 20, 1,2-Hexanediol, Water",
+            ["Polysorbate 20", "1,2-Hexanediol", "Water"],
+        ),
+        ("glued percentage", "Octisalate 5.0%Water, Glycerin", ["Octisalate", "Water", "Glycerin"]),
+        (
+            "organic prefix",
+            "Organic Aloe Barbadensis Leaf Juice, Water",
+            ["Aloe Barbadensis Leaf Juice", "Water"],
+        ),
         ("footnote text °", "Aqua, Glycerin°. °from organic farming", ["Aqua", "Glycerin"]),
         (
             "html entities",
@@ -163,6 +174,7 @@ def test_label_conventions(convention: str, text: str, expected: list[str]) -> N
         ("Talc, Mica [+/-: CI 77891, CI 77491], Silica", [False, False, True, True, False]),
         ("Talc, Mica +/- CI 77891, CI 77491", [False, False, True, True]),
         ("Talc, Mica. Peut contenir: CI 77891", [False, False, True]),
+        ("Talc, Maycontain: Mica", [False, True]),
         ("Talc, Mica, [+/- CI 77891, CI 77491]", [False, False, True, True]),
     ],
 )
