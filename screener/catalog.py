@@ -207,17 +207,23 @@ def suggest_products(
             category = str(same.iloc[0][screened.category])
     rows: list[tuple[float, int, str]] = []
     query_inci = set(query.weights)
+    texts = [str(v).strip() for v in frame[screened.column].tolist()]
+    categories = (
+        [str(v).casefold() for v in frame[screened.category].tolist()]
+        if screened.category is not None
+        else None
+    )
+    wanted = category.casefold() if category is not None else None
+    own_text = str(text).strip()
     for index, profile in enumerate(screened.profiles):
         if profile is None or not profile.clean:
             continue
-        if str(frame.iloc[index][screened.column]).strip() == str(text).strip():
+        if texts[index] == own_text:
             continue  # the product itself
         same_category = (
-            screened.category is not None
-            and category is not None
-            and str(frame.iloc[index][screened.category]).casefold() == category.casefold()
+            categories is not None and wanted is not None and categories[index] == wanted
         )
-        if category is not None and screened.category is not None and not same_category:
+        if wanted is not None and categories is not None and not same_category:
             continue
         func = cosine(query.functions, profile.functions)
         shared = overlap(query.weights, profile.weights)
