@@ -164,19 +164,35 @@ def run_frame(args: argparse.Namespace) -> None:
           f"p95 {p95:.3f} ms |")  # fmt: skip
 
 
-def _child_peak(cmd: list[str], env: dict[str, str]) -> tuple[float, int, int]:
-    """Wall seconds, exit code and peak RSS (bytes) of one child process."""
+_CHILD = """
+import runpy, sys
+code = 0
+try:
+    sys.argv = ["screener", *sys.argv[1:]]
+    runpy.run_module("screener", run_name="__main__", alter_sys=True)
+except SystemExit as exc:
+    code = exc.code if isinstance(exc.code, int) else 1
+finally:
+    status = open("/proc/self/status").read()
+    hwm = [line for line in status.splitlines() if line.startswith("VmHWM")][0]
+    sys.stderr.write("\\nPEAK_KB " + hwm.split()[1] + "\\n")
+sys.exit(code)
+"""
+
+
+def _child_peak(args: list[str], env: dict[str, str]) -> tuple[float, int, int]:
+    """Wall seconds, exit code and peak RSS (bytes, the child's own VmHWM: not
+    ru_maxrss, which on Linux inherits the parent's high-water mark at fork)."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _pid, status, usage = os.wait4(proc.pid, 0)
+    proc = subprocess.run(
+        [sys.executable, "-c", _CHILD, *args], env=env, capture_output=True, text=True,
+        cwd=ROOT, check=False,
+    )  # fmt: skip
     seconds = time.perf_counter() - t0
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode not in (0, 1):
-        err = proc.stderr.read().decode() if proc.stderr else ""
-        raise SystemExit(f"screener batch failed ({proc.returncode}): {err}")
-    if proc.stderr:
-        proc.stderr.close()
-    return seconds, proc.returncode, usage.ru_maxrss * 1024  # Linux: kilobytes
+    found = re.search(r"PEAK_KB (\d+)", proc.stderr)
+    if proc.returncode not in (0, 1) or not found:
+        raise SystemExit(f"screener batch failed ({proc.returncode}): {proc.stderr}")
+    return seconds, proc.returncode, int(found.group(1)) * 1024
 
 
 def run_stream(args: argparse.Namespace) -> None:
@@ -199,21 +215,19 @@ def run_stream(args: argparse.Namespace) -> None:
                 header = False
                 done += n
             out = Path(tmp) / f"out_{rows}.csv"
-            cmd = [sys.executable, "-m", "screener", "batch", str(path), "-o", str(out), "-q",
-                   "--chunksize", str(args.chunksize)]  # fmt: skip
+            cmd = ["batch", str(path), "-o", str(out), "-q", "--chunksize", str(args.chunksize)]
             seconds, code, peak = _child_peak(cmd, env)
             results.append((rows, path.stat().st_size, seconds, code, peak))
             out.unlink()
             path.unlink()
-    base = [sys.executable, "-c", "import screener.batch, pandas, pyarrow"]
-    _s, _c, idle = _child_peak(base, env)
+    _s, _c, idle = _child_peak(["--help"], env)
     print(f"\nDatabase: {db_label}; `screener batch` streaming, chunksize {args.chunksize}\n")
     print("| rows | input size | seconds | rows/s | peak RSS | exit |")
     print("|---|---|---|---|---|---|")
     for rows, size, seconds, code, peak in results:
         print(f"| {rows:,} | {mb(size)} | {seconds:.1f} | {rows / seconds:,.0f} | {mb(peak)} "
               f"| {code} |")  # fmt: skip
-    print(f"\n(Python with screener, pandas and pyarrow imported, nothing read: {mb(idle)} RSS)")
+    print(f"\n(`screener --help` in the same harness: {mb(idle)} peak RSS)")
 
 
 def main() -> None:
