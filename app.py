@@ -281,6 +281,36 @@ def routine_tab(screener: Screener) -> None:
     )
 
 
+def uploaded_table(upload_key: str, column_key: str) -> tuple[Any, Any, str] | None:
+    """An uploaded CSV/TSV and its ingredient column (auto-detected when obvious).
+
+    Returns (upload, frame, column) or None while something is missing; errors
+    and hints are shown on the page."""
+    uploaded = st.file_uploader("Catalog file", type=["csv", "tsv", "txt"], key=upload_key)
+    if uploaded is None:
+        return None
+    try:
+        page.check_upload_size(uploaded.size, MAX_UPLOAD_MB)
+        frame = page.read_upload(uploaded.getvalue(), uploaded.name)
+    except ScreenError as exc:
+        st.error(str(exc), icon="✋")
+        return None
+    columns = [str(c) for c in frame.columns]
+    guess = page.guess_column(columns)
+    column = st.selectbox(
+        "Which column holds the ingredient lists?",
+        columns,
+        index=columns.index(guess) if guess in columns else None,
+        key=column_key,
+        placeholder="Choose a column",
+    )
+    st.caption(f"{len(frame)} rows read from the file.")
+    if column is None:
+        st.info("Choose the ingredient column to continue.")
+        return None
+    return uploaded, frame, column
+
+
 def catalog_tab(batch: ModuleType | None, screener: Screener) -> None:
     st.markdown(
         "Upload a CSV or TSV table with one product per row and a column holding "
@@ -294,36 +324,18 @@ def catalog_tab(batch: ModuleType | None, screener: Screener) -> None:
             icon="🚧",
         )
         return
-    uploaded = st.file_uploader("Catalog file", type=["csv", "tsv", "txt"], key="upload")
-    if uploaded is None:
+    if st.session_state.get("upload") is None:
         st.session_state.pop("catalog_result", None)
-        return
-    try:
-        page.check_upload_size(uploaded.size, MAX_UPLOAD_MB)
-        frame = page.read_upload(uploaded.getvalue(), uploaded.name)
-    except ScreenError as exc:
-        st.error(str(exc), icon="✋")
-        return
-    columns = [str(c) for c in frame.columns]
-    guess = page.guess_column(columns)
-    st.selectbox(
-        "Which column holds the ingredient lists?",
-        columns,
-        index=columns.index(guess) if guess in columns else None,
-        key="column",
-        placeholder="Choose a column",
-    )
-    column = st.session_state.get("column")
     st.multiselect(
         "Context",
         list(CONTEXTS),
         format_func=lambda c: page.CONTEXT_LABELS.get(c, c),
         key="catalog_context",
     )
-    st.caption(f"{len(frame)} rows read from the file.")
-    if column is None:
-        st.info("Choose the ingredient column to continue.")
+    table = uploaded_table("upload", "column")
+    if table is None:
         return
+    uploaded, frame, column = table
     contexts = list(st.session_state["catalog_context"])
     inputs = (uploaded.file_id, column, tuple(contexts))
     if st.button("Screen the catalog", key="screen_catalog", type="primary"):
@@ -399,27 +411,10 @@ def alternatives_tab(screener: Screener) -> None:
         "column is used when present), then pick one of its products or paste a list: the "
         "page ranks the catalog products that screen clean and do the same job."
     )
-    uploaded = st.file_uploader("Catalog file", type=["csv", "tsv", "txt"], key="alt_upload")
-    if uploaded is None:
+    table = uploaded_table("alt_upload", "alt_column")
+    if table is None:
         return
-    try:
-        page.check_upload_size(uploaded.size, MAX_UPLOAD_MB)
-        frame = page.read_upload(uploaded.getvalue(), uploaded.name)
-    except ScreenError as exc:
-        st.error(str(exc), icon="✋")
-        return
-    columns = [str(c) for c in frame.columns]
-    guess = page.guess_column(columns)
-    column = st.selectbox(
-        "Which column holds the ingredient lists?",
-        columns,
-        index=columns.index(guess) if guess in columns else None,
-        key="alt_column",
-        placeholder="Choose a column",
-    )
-    if column is None:
-        st.info("Choose the ingredient column to continue.")
-        return
+    _uploaded, frame, column = table
     choices = page.product_choices(frame, column)
     picked = st.selectbox(
         "A product from the catalog",

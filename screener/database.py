@@ -52,6 +52,17 @@ def _split_sources(value: Any) -> Any:
     return _split(value, ";") if isinstance(value, str) else value
 
 
+def _split_pipes(value: Any) -> Any:
+    return _split(value, "|") if isinstance(value, str) else value
+
+
+def _known_functions(value: list[str]) -> list[str]:
+    unknown = [f for f in value if f not in FUNCTIONS]
+    if unknown:
+        raise ValueError(f"unknown function(s) {unknown}; see ingredients/README.md")
+    return value
+
+
 class _Row(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
@@ -70,25 +81,9 @@ class IngredientRow(_Row):
     sources: list[str] = Field(min_length=1)
     notes: str = ""
 
-    @field_validator("aliases", mode="before")
-    @classmethod
-    def _aliases(cls, value: Any) -> Any:
-        return _split(value, "|") if isinstance(value, str) else value
-
-    @field_validator("functions", mode="before")
-    @classmethod
-    def _functions(cls, value: Any) -> Any:
-        return _split(value, "|") if isinstance(value, str) else value
-
+    _lists = field_validator("aliases", "functions", mode="before")(_split_pipes)
     _sources = field_validator("sources", mode="before")(_split_sources)
-
-    @field_validator("functions")
-    @classmethod
-    def _known_functions(cls, value: list[str]) -> list[str]:
-        unknown = [f for f in value if f not in FUNCTIONS]
-        if unknown:
-            raise ValueError(f"unknown function(s) {unknown}; see ingredients/README.md")
-        return value
+    _functions = field_validator("functions")(_known_functions)
 
 
 class RatingRow(_Row):

@@ -8,17 +8,23 @@ The rules are data: ``ingredients/families/patterns.csv``.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, Field, field_validator
 
-from .database import Database, Ingredient
+from .database import (
+    Database,
+    Ingredient,
+    _known_functions,
+    _read_csv,
+    _split_pipes,
+    _split_sources,
+    _validate,
+)
 from .errors import DatabaseError
 from .match import Match
-from .vocabulary import FUNCTIONS
 
 # Acronyms that INCI writes in capitals inside otherwise title-cased names.
 _UPPER = {
@@ -58,27 +64,9 @@ class FamilyRule(BaseModel):
     sources: list[str] = Field(min_length=1)
     note: str = ""
 
-    @field_validator("functions", mode="before")
-    @classmethod
-    def _functions(cls, value: object) -> object:
-        if isinstance(value, str):
-            return [v for v in value.split("|") if v]
-        return value
-
-    @field_validator("sources", mode="before")
-    @classmethod
-    def _sources(cls, value: object) -> object:
-        if isinstance(value, str):
-            return [v for v in value.split(";") if v]
-        return value
-
-    @field_validator("functions")
-    @classmethod
-    def _known(cls, value: list[str]) -> list[str]:
-        bad = [v for v in value if v not in FUNCTIONS]
-        if bad:
-            raise ValueError(f"unknown function(s) {bad}")
-        return value
+    _lists = field_validator("functions", mode="before")(_split_pipes)
+    _sources = field_validator("sources", mode="before")(_split_sources)
+    _functions = field_validator("functions")(_known_functions)
 
     @field_validator("pattern")
     @classmethod
@@ -204,27 +192,11 @@ def load_families(db: Database) -> Families:
         return Families(rules=[], confidence_cap=cap, binomials=plant_binomials(db))
     problems: list[str] = []
     rules: list[tuple[FamilyRule, re.Pattern[str]]] = []
-    lines = path.read_text(encoding="utf-8").splitlines()
-    reader = csv.reader(lines)
-    header: list[str] | None = None
-    for number, cells in enumerate(reader, start=1):
-        if not cells or cells[0].startswith("#"):
-            continue
-        if header is None:
-            header = cells
-            continue
-        if len(cells) != len(header):
-            problems.append(f"families/patterns.csv row {number}: expected {len(header)} cells")
-            continue
-        try:
-            rule = FamilyRule.model_validate(dict(zip(header, cells, strict=True)))
-        except ValidationError as exc:
-            for err in exc.errors():
-                problems.append(f"families/patterns.csv row {number}: {err['loc']}: {err['msg']}")
-            continue
+    root = Path(db.path)
+    for label, number, rule in _validate(FamilyRule, _read_csv(path, root, problems), problems):
         for sid in rule.sources:
             if sid not in db.sources:
-                problems.append(f"families/patterns.csv row {number}: unknown source id {sid!r}")
+                problems.append(f"{label} row {number}: unknown source id {sid!r}")
         rules.append((rule, re.compile(rule.pattern)))
     if problems:
         raise DatabaseError(problems)

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
+from screener.database import load_database_from
+from screener.errors import DatabaseError
+from screener.families import load_families
 from screener.screen import Screener
+
+from .conftest import MINI_DB
 
 
 @pytest.mark.parametrize(
@@ -45,3 +53,12 @@ def test_curated_names_win_over_families(screener_real: Screener) -> None:
         ("PEG-100 Stearate", "exact"),
         ("Polysorbate 20", "exact"),
     ]
+
+
+def test_broken_family_file_names_file_and_row(tmp_path: Path) -> None:
+    root = tmp_path / "db"
+    shutil.copytree(MINI_DB, root)
+    with open(root / "families" / "patterns.csv", "a", encoding="utf-8") as handle:
+        handle.write("bad,(unclosed,title,,0.5,COSING,x\n")
+    with pytest.raises(DatabaseError, match=r"families/patterns.csv row \d+: pattern"):
+        load_families(load_database_from(root))
