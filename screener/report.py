@@ -29,9 +29,30 @@ class OutputFormat(StrEnum):
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
 
 
-def md_escape(text: str) -> str:
-    """Escape Markdown and HTML specials in user-supplied text."""
+# What GFM would turn into a live link: URLs, www. hosts, e-mail addresses.
+_LINKISH = re.compile(
+    r"(?i)(?:\b(?:https?|ftp|mailto|javascript|data|file):\S*|\bwww\.\S+|[\w.+-]+@[\w-]+\.[\w.]+)"
+)
+
+
+def _escape_plain(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
+
+
+def md_escape(text: str) -> str:
+    """Escape Markdown and HTML specials in user-supplied text.
+
+    URL-like runs (``http://…``, ``www.…``, ``a@b.c``) are shown as inline code:
+    backslash escapes do not stop GFM's autolinking, code spans do."""
+    out: list[str] = []
+    last = 0
+    for match in _LINKISH.finditer(text):
+        out.append(_escape_plain(text[last : match.start()]))
+        token = match.group().rstrip(".,;:!?)]}'\"")
+        out.append(f"`{token.replace('`', chr(39))}`")
+        last = match.start() + len(token)
+    out.append(_escape_plain(text[last:]))
+    return "".join(out)
 
 
 def _entry_label(item_text: str, inci: str | None, match: str) -> str:

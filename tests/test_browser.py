@@ -35,7 +35,8 @@ CHROMIUM_ARGS = [
 ARTIFACTS = ROOT / "test-artifacts"
 PASTE = (
     "Aqua, Petrolatum, Isopropyl Myristate, Glycerin, Petrolatun, Foobarium, "
-    "<img src=x onerror=alert(1)>, <script>alert(1)</script>, Phenoxyethanol"
+    "<img src=x onerror=alert(1)>, <script>alert(1)</script>, http://evil.example/x, "
+    "www.evil.example, Phenoxyethanol"
 )
 LABEL = "Ingredient list (INCI), as printed on the label"
 
@@ -158,6 +159,7 @@ def test_paste_and_screen_in_a_real_browser(server: str) -> None:
             assert page.locator("img[src='x']").count() == 0
             assert page.locator("script:has-text('alert(1)')").count() == 0
             assert dialogs == []
+            assert page.locator("a[href*='evil.example']").count() == 0  # no live link
 
             _screenshot(page, 1100, ARTIFACTS / "browser.png")
             _screenshot(page, 390, ARTIFACTS / "browser-390.png")

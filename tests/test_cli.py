@@ -91,3 +91,11 @@ def test_corrupt_database_gives_clear_error(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert "database" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_markdown_escape_defuses_links_and_markup() -> None:
+    from screener.report import md_escape
+
+    out = md_escape("http://evil.com. <b>x</b> [a](javascript:alert(1)) www.evil.org a@b.co")
+    assert "`http://evil.com`." in out and "`www.evil.org`" in out and "`a@b.co`" in out
+    assert "\\<b\\>" in out and "\\[a\\]" in out

@@ -17,7 +17,7 @@ from screener.screen import Screener
 def test_safe_md_makes_markup_inert() -> None:
     out = page.safe_md("<script>alert(1)</script> [x](javascript:y) $a$ **b**\nnext")
     assert "<" not in out.replace("\\<", "")
-    assert "\\[x\\]\\(javascript:y\\)" in out
+    assert "\\[x\\]\\(`javascript:y`\\)" in out  # link syntax and scheme both inert
     assert "\\$a\\$" in out and "\\*\\*b\\*\\*" in out
     assert "\n" not in out
 
