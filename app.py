@@ -195,7 +195,7 @@ def product_tab(screener: Screener) -> None:
             report = screener.screen(inputs[0], context=list(inputs[1]), product_type=inputs[2])
         except ScreenError as exc:
             st.session_state.pop("product_result", None)
-            st.error(str(exc), icon="✋")
+            st.error(page.safe_md(exc), icon="✋")
             return
         st.session_state["product_result"] = (inputs, report)
     stored = st.session_state.get("product_result")
@@ -248,7 +248,7 @@ def routine_tab(screener: Screener) -> None:
             report = screener.screen_routine(products, context=st.session_state["routine_context"])
         except ScreenError as exc:
             st.session_state.pop("routine_result", None)
-            st.error(str(exc), icon="✋")
+            st.error(page.safe_md(exc), icon="✋")
             return
         st.session_state["routine_result"] = report
     report = st.session_state.get("routine_result")
@@ -293,7 +293,7 @@ def uploaded_table(upload_key: str, column_key: str) -> tuple[Any, Any, str] | N
         page.check_upload_size(uploaded.size, MAX_UPLOAD_MB)
         frame = page.read_upload(uploaded.getvalue(), uploaded.name)
     except ScreenError as exc:
-        st.error(str(exc), icon="✋")
+        st.error(page.safe_md(exc), icon="✋")
         return None
     columns = [str(c) for c in frame.columns]
     guess = page.guess_column(columns)
@@ -350,7 +350,7 @@ def catalog_tab(batch: ModuleType | None, screener: Screener) -> None:
             )
         except ScreenError as exc:
             bar.empty()
-            st.error(str(exc), icon="✋")
+            st.error(page.safe_md(exc), icon="✋")
             return
         st.session_state["catalog_result"] = (inputs, result)
     stored = st.session_state.get("catalog_result")
@@ -445,7 +445,7 @@ def alternatives_tab(screener: Screener) -> None:
             text, frame, column=column, k=int(k), context=contexts, screener=screener
         )
     except ScreenError as exc:
-        st.error(str(exc), icon="✋")
+        st.error(page.safe_md(exc), icon="✋")
         return
     if found.empty:
         st.info(
@@ -468,7 +468,7 @@ def compare_tab(screener: Screener) -> None:
     try:
         result = compare(text_a, text_b, screener=screener)
     except ScreenError as exc:
-        st.error(str(exc), icon="✋")
+        st.error(page.safe_md(exc), icon="✋")
         return
     st.markdown(page.comparison_markdown(result))
 

@@ -586,3 +586,18 @@ def test_compare_two_products() -> None:
     at.button(key="compare").click()
     at.run()
     assert any("empty" in e for e in error_texts(at))
+
+
+def test_error_messages_with_user_text_are_inert() -> None:
+    at = app()
+    at.text_input(key="routine_name_0").input("[click](http://evil.example)")
+    at.text_area(key="routine_text_0").input("Visit the Dior boutique")
+    at.text_input(key="routine_name_1").input("Second")
+    at.text_area(key="routine_text_1").input("Aqua")
+    at.button(key="screen_routine").click()
+    at.run()
+    assert not at.exception, at.exception
+    errors = error_texts(at)
+    assert errors and "evil.example" in errors[0]
+    for text in errors:
+        assert "](http" not in text and "`http://evil.example`" in text
