@@ -24,6 +24,7 @@ from .database import (
     _validate,
 )
 from .errors import DatabaseError
+from .normalise import fold_name
 from .match import Match
 
 # Acronyms that INCI writes in capitals inside otherwise title-cased names.
@@ -103,20 +104,27 @@ _PLANT_PARTS = frozenset(
 
 
 def plant_binomials(db: Database) -> dict[str, list[str]]:
-    """Folded ``genus species`` → the database's INCI names for that plant."""
+    """Folded Latin plant names, alone or with their part, → the curated INCI names.
+
+    From ``Citrus Aurantium Dulcis Peel Oil`` this indexes ``citrus aurantium``,
+    ``citrus aurantium dulcis`` and ``citrus aurantium dulcis peel``: each a
+    label (or scraped) form that names the plant without its preparation.
+    """
     out: dict[str, list[str]] = {}
     for ing in db.ingredients:
         words = ing.inci.split()
         if not ing.family_file.endswith("botanicals.csv") or len(words) < 3:
             continue
-        genus, species, part = words[0], words[1], words[2].casefold()
-        if (
-            part in _PLANT_PARTS
-            and species.casefold() not in _PLANT_PARTS
-            and genus.isalpha()
-            and species.isalpha()
-        ):
-            out.setdefault(f"{genus} {species}".casefold(), []).append(ing.inci)
+        first_part = next(
+            (i for i, w in enumerate(words) if i >= 2 and w.casefold() in _PLANT_PARTS), None
+        )
+        if first_part is None or first_part > 3:
+            continue
+        latin = words[:first_part]
+        if not all(w.isalpha() and w.casefold() not in _PLANT_PARTS for w in latin):
+            continue
+        for end in range(2, len(words)):
+            out.setdefault(fold_name(" ".join(words[:end])), []).append(ing.inci)
     return out
 
 

@@ -33,6 +33,8 @@ from .conftest import MINI_DB
         ("Zzyzxia Quuxensis Oil", "botanical_simple", "Zzyzxia Quuxensis Oil"),
         ("Sodium Zzyzxate", "salt", "Sodium Zzyzxate"),
         ("Hamamelis Virginiana", "botanical_binomial", "Hamamelis Virginiana"),
+        ("citrus aurantium dulcis", "botanical_binomial", "Citrus Aurantium Dulcis"),
+        ("Citrullus Lanatus (Watermelon) Fruit", "botanical_binomial", "Citrullus Lanatus Fruit"),
     ],
 )
 def test_family(
