@@ -24,8 +24,8 @@ from .database import (
     _validate,
 )
 from .errors import DatabaseError
-from .normalise import fold_name
 from .match import Match
+from .normalise import fold_name
 
 # Acronyms that INCI writes in capitals inside otherwise title-cased names.
 _UPPER = {
