@@ -99,10 +99,27 @@ TEXT_STEPS: Sequence[Step] = (
 )
 
 
+_ASCII_ODD = re.compile("[\t\v\f\r\u0000-\u0008\u000e-\u001f\u007f]")
+# Bytes that hold a digit map to "0": five in a row is what a Colour Index fix needs.
+_DIGITS_TO_ZERO = bytes(48 if 48 <= i <= 57 else i for i in range(256))
+
+
 def clean_text(text: str) -> str:
-    """Run every text step in order."""
-    for step in TEXT_STEPS:
-        text = step(text)
+    """Run every text step in order.
+
+    ASCII text skips the steps that only touch other characters (NFC,
+    invisible spaces, dashes and curly quotes), and a step whose trigger
+    character is absent is not run: the result is the same as running all.
+    """
+    if not text.isascii() or "&" in text:  # an entity can unescape to anything
+        for step in TEXT_STEPS:
+            text = step(text)
+        return text
+    text = strip_html_tags(text)  # ASCII in, ASCII out
+    if not text.isprintable() and _ASCII_ODD.search(text):
+        text = drop_control_characters(unify_spaces(text))
+    if b"00000" in text.encode("ascii").translate(_DIGITS_TO_ZERO):
+        text = fix_colour_index(text)
     return text
 
 

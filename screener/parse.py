@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .errors import ScreenError
 from .limits import MAX_ENTRIES, MAX_ENTRY_CHARS, MAX_TEXT_CHARS
-from .normalise import clean_text
+from .normalise import clean_text, fix_colour_index
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,6 +343,105 @@ def split_segments(text: str, notes: list[str]) -> list[_Segment]:
 
 
 # --------------------------------------------------------------------------
+# 3-5 at once, for plain comma lists
+# --------------------------------------------------------------------------
+#
+# Most catalog lists are plain: "Water, Glycerin, Tremella Fuciformis (Mushroom)
+# Extract, ...". For those, cut_preamble + cut_trailing + split_segments reduce
+# to: protect locant commas, split at every comma, and split each comma piece
+# on its own. ``_fast_segments`` checks that the cleaned text is such a list
+# and otherwise returns None (the full path runs). Why each condition suffices:
+#
+# * no ":" and no newline: cut_preamble finds no heading (every heading
+#   pattern needs one of them);
+# * ASCII, and no trailing or may-contain key in any comma piece (keys hold no
+#   comma, so a key in the whole space-collapsed text lies in one piece):
+#   cut_trailing cuts nothing and split_segments finds no may-contain block;
+# * no ";", "|", "[]", "{}", "+" and no other control character: the only
+#   separators are commas, parentheses and a full stop before a capital
+#   (which never spans a comma);
+# * every comma piece holds well-nested parentheses: the matched pairs never
+#   span a comma, so every unprotected comma splits at depth 0, and
+#   split_segments over the whole text is split_segments over each piece;
+# * a decimal comma ("1,5%") needs a digit on both sides of a comma: such a
+#   text with a "%" takes the full path; a glued percent ("5%Water") never
+#   spans a comma.
+# Printable ASCII text without "&" or "<" is cleaned here too: clean_text then
+# only fixes Colour Index numbers, a fix that never spans a comma either, so it
+# runs per piece (cached) unless locants need the whole text.
+# tests/test_parse_fast.py checks that both paths agree.
+
+_FAST_BAD = b":;|+[]{}"
+_FAST_TABLE = bytes(
+    48 if 48 <= i <= 57 else 0 if i in _FAST_BAD else i for i in range(256)
+)  # digits -> "0", refused characters -> NUL
+
+
+@lru_cache(maxsize=100_000)
+def _plain_piece(piece: str) -> tuple[str, ...] | None:
+    """A comma piece → its segment texts, or None when it needs the full path
+    (a key word, or parentheses not nested within it)."""
+    low = piece.lower()
+    while "  " in low:  # collapse runs of spaces as could_match does (edges kept)
+        low = low.replace("  ", " ")
+    for key in _TRAILING_KEYS:
+        if key in low:
+            return None
+    for key in _MAY_KEYS:
+        if key in low:
+            return None
+    if "(" in piece or ")" in piece:
+        depth = 0
+        for ch in piece:
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+                if depth < 0:
+                    return None
+        if depth:
+            return None
+    if "." in piece or "%" in piece:
+        return tuple(s.text for s in split_segments(piece, []))
+    segment = piece.replace(_PROTECT, ",")
+    return (segment,) if segment.strip(" .:\t") else ()
+
+
+@lru_cache(maxsize=100_000)
+def _ci_piece(piece: str) -> tuple[str, ...] | None:
+    return _plain_piece(fix_colour_index(piece))
+
+
+def _fast_segments(text: str, *, clean: bool) -> list[str] | None:
+    """The segment texts of a plain comma list, or None (use the full path).
+
+    ``clean``: ``text`` is raw printable ASCII without "&" or "<", still to be
+    cleaned (only the CI fix applies); otherwise it is clean_text's output."""
+    if not text.isascii() or not text.isprintable():
+        return None
+    flags = text.encode("ascii").translate(_FAST_TABLE)
+    if b"\x00" in flags:
+        return None
+    ci = clean and b"00000" in flags
+    if b"0,0" in flags or b"0, 0" in flags:  # perhaps a locant: "1,2-Hexanediol"
+        if "%" in text and b"0,0" in flags:  # perhaps a decimal comma: "1,5%"
+            return None
+        if ci:
+            text = fix_colour_index(text)
+        text = _LOCANTS.sub(lambda m: m.group().replace(",", _PROTECT), text)
+        read = _plain_piece
+    else:
+        read = _ci_piece if ci else _plain_piece
+    segments: list[str] = []
+    for piece in text.split(","):
+        found = read(piece)
+        if found is None:
+            return None
+        segments.extend(found)
+    return segments
+
+
+# --------------------------------------------------------------------------
 # 6. reading one entry
 # --------------------------------------------------------------------------
 
@@ -489,71 +589,114 @@ def read_segment(text: str) -> tuple[tuple[str, ...], tuple[_Read, ...]]:
 # --------------------------------------------------------------------------
 
 
-def _cut_trailing_footnotes(label: ParsedLabel, footnotes: list[str]) -> None:
-    """Entries at the end that begin with a footnote mark used earlier in the list
-    ("…, Linalool. *Napiers Original Formula") are the footnotes' own text."""
-    used = {
-        a.split(" ", 1)[1]
-        for e in label.entries
-        for a in e.annotations
-        if a.startswith("footnote ")
-    }
-    cut: list[str] = []
-    while label.entries:
-        last = label.entries[-1]
-        mark = re.match(r"[*°†‡+]{1,3}", last.text)
-        if not mark or mark.group() not in used or len(label.entries) == 1:
+_TAIL_MARKS = "*°†‡+"
+_TAIL_MARK = re.compile(r"[*°†‡+]{1,3}")
+
+
+def footnote_tail(texts: Sequence[str], annotations: Sequence[tuple[str, ...]]) -> int:
+    """How many entries at the end are footnote text: they begin with a footnote
+    mark used earlier in the list ("…, Linalool. *Napiers Original Formula")."""
+    count = len(texts)
+    if count < 2 or texts[-1][:1] not in _TAIL_MARKS or not texts[-1]:
+        return 0
+    used = {a.split(" ", 1)[1] for notes in annotations for a in notes if a.startswith("footnote ")}
+    keep = count
+    while keep > 1:
+        mark = _TAIL_MARK.match(texts[keep - 1])
+        if not mark or mark.group() not in used:
             break
         # The mark must also stand on an earlier entry, not only on this one.
-        earlier = any(f"footnote {mark.group()}" in e.annotations for e in label.entries[:-1])
-        if not earlier:
+        wanted = f"footnote {mark.group()}"
+        if not any(wanted in annotations[i] for i in range(keep - 1)):
             break
-        cut.append(last.text)
-        label.entries.pop()
-    footnotes.extend(reversed(cut))
+        keep -= 1
+    return count - keep
 
 
-def parse_label(text: object, *, max_chars: int = MAX_TEXT_CHARS) -> ParsedLabel:
-    """Label text → ordered entries plus notes on everything that was cut."""
+def _cut_trailing_footnotes(label: ParsedLabel, footnotes: list[str]) -> None:
+    """Move footnote text at the end of the entries (``footnote_tail``) to the footnotes."""
+    entries = label.entries
+    cut = footnote_tail([e.text for e in entries], [e.annotations for e in entries])
+    if cut:
+        footnotes.extend(e.text for e in entries[-cut:])
+        del entries[-cut:]
+
+
+def label_segments(
+    text: object, *, max_chars: int = MAX_TEXT_CHARS, fast: bool = True
+) -> tuple[list[str], list[bool] | None, list[str]]:
+    """Stages 1-5: label text → segment texts, their may-contain flags (None
+    when no segment is in a may-contain block) and the notes so far.
+
+    ``fast=False`` forces the full path (tests compare the two)."""
     raw = check_input(text, max_chars=max_chars)
-    label = ParsedLabel()
-    notes = label.notes
-    cleaned = clean_text(raw)
-    if cleaned != raw and re.search(r"<[a-zA-Z/!][^>]*>", raw):
-        notes.append("HTML markup was removed before reading the list.")
+    notes: list[str] = []
+    if fast and raw.isascii() and raw.isprintable() and "&" not in raw and "<" not in raw:
+        plain = _fast_segments(raw, clean=True)
+        if plain is not None:
+            return plain, None, notes
+        cleaned = clean_text(raw)
+    else:
+        cleaned = clean_text(raw)
+        if cleaned != raw and "<" in raw and re.search(r"<[a-zA-Z/!][^>]*>", raw):
+            notes.append("HTML markup was removed before reading the list.")
+        plain = _fast_segments(cleaned, clean=False) if fast else None
+        if plain is not None:
+            return plain, None, notes
     cleaned = cut_preamble(cleaned, notes)
     cleaned = cut_trailing(cleaned, notes)
+    segments = split_segments(cleaned, notes)
+    flags = [s.may_contain for s in segments]
+    return [s.text for s in segments], flags if any(flags) else None, notes
+
+
+def parse_label(text: object, *, max_chars: int = MAX_TEXT_CHARS, fast: bool = True) -> ParsedLabel:
+    """Label text → ordered entries plus notes on everything that was cut."""
+    texts, may_flags, notes = label_segments(text, max_chars=max_chars, fast=fast)
+    label = ParsedLabel(notes=notes)
     position = 0
     footnotes: list[str] = []
-    for segment in split_segments(cleaned, notes):
-        seg_footnotes, seg_entries = read_segment(segment.text)
+    for index, segment in enumerate(texts):
+        seg_footnotes, seg_entries = read_segment(segment)
         footnotes.extend(seg_footnotes)
+        may_contain = may_flags[index] if may_flags is not None else False
         for printed, name, candidates, entry_annotations in seg_entries:
             position += 1
             if position > MAX_ENTRIES:
-                raise ScreenError(
-                    f"The list has more than {MAX_ENTRIES:,} entries; one product declares "
-                    "far fewer. Paste one product at a time (or raise SCREENER_MAX_ENTRIES)."
-                )
+                raise too_many_entries()
             label.entries.append(
                 ParsedEntry(
                     text=printed,
                     name=name,
                     candidates=candidates,
                     position=position,
-                    may_contain=segment.may_contain,
+                    may_contain=may_contain,
                     annotations=entry_annotations,
                 )
             )
     _cut_trailing_footnotes(label, footnotes)
+    _footnote_notes(footnotes, notes)
+    if not label.entries:
+        raise ScreenError(NO_ENTRIES)
+    return label
+
+
+NO_ENTRIES = (
+    "No ingredients were found in the text. Paste the ingredient list itself, "
+    "for example 'Water, Glycerin, Dimethicone'."
+)
+
+
+def too_many_entries() -> ScreenError:
+    return ScreenError(
+        f"The list has more than {MAX_ENTRIES:,} entries; one product declares "
+        "far fewer. Paste one product at a time (or raise SCREENER_MAX_ENTRIES)."
+    )
+
+
+def _footnote_notes(footnotes: list[str], notes: list[str]) -> None:
     for note in footnotes:
         if note.startswith(_HEADING_MARK):
             notes.append(f"Section heading, not an ingredient: {_preview(note[1:])}")
         else:
             notes.append(f"Footnote text, not an ingredient: {_preview(note)}")
-    if not label.entries:
-        raise ScreenError(
-            "No ingredients were found in the text. Paste the ingredient list itself, "
-            "for example 'Water, Glycerin, Dimethicone'."
-        )
-    return label
