@@ -14,7 +14,7 @@ from typing import Any
 from .alternatives import alternatives_for
 from .database import Database, Ingredient, load_database
 from .errors import ScreenError
-from .limits import MAX_ROUTINE_PRODUCTS, MAX_TEXT_CHARS
+from .limits import MAX_ENTRIES, MAX_ROUTINE_PRODUCTS, MAX_TEXT_CHARS
 from .match import Match, Matcher
 from .models import (
     Finding,
@@ -25,7 +25,16 @@ from .models import (
     RoutineReport,
     Verdict,
 )
-from .parse import ParsedEntry, parse_label
+from .parse import (
+    _TAIL_MARKS,
+    NO_ENTRIES,
+    ParsedEntry,
+    footnote_tail,
+    label_segments,
+    parse_label,
+    read_segment,
+    too_many_entries,
+)
 from .rules import (
     Placed,
     comedogenic_findings,
@@ -51,6 +60,12 @@ CAVEATS = [
     "See a professional for milia en plaque, clusters appearing over weeks, milia on the "
     "eyelids or in newborns; never extract milia at home.",
 ]
+
+
+#: summarise()'s per-entry data: printed text, annotations, ingredient, canonical
+#: name, match kind, confidence, marks the ~1% line, recognised (exact/alias/family).
+_Entry = tuple[str, tuple[str, ...], Ingredient | None, str | None, str, float, bool, bool]
+_ZONES = ("top", "middle", "trace", "may_contain")
 
 
 def normalise_contexts(context: str | Iterable[str] | None) -> list[str]:
@@ -105,6 +120,10 @@ class Screener:
     matcher: Matcher
     #: summarise(): rule outcomes per ingredient / active set (never per list).
     _summary_cache: dict[tuple[Any, ...], Any] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    #: summarise(): each segment text's entries and matches (never whole lists).
+    _segment_cache: dict[str, tuple[_Entry, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
@@ -223,56 +242,103 @@ class Screener:
         caution/avoid finding, list order), ``unknown`` (printed entries not
         recognised), ``recognised_share``, ``confidence``, ``entries``.
         """
-        parsed = parse_label(text)
-        match_entry = self.matcher.match_entry
-        matches = [(entry, match_entry(entry)) for entry in parsed.entries]
-        _refuse_prose(matches)
+        texts, may_flags, _notes = label_segments(text)
+        segment_cache = self._segment_cache
+        if len(segment_cache) > 200_000:
+            segment_cache.clear()
+        entries: list[_Entry] = []
+        mays: list[bool] = []
+        for index, segment in enumerate(texts):
+            read = segment_cache.get(segment)
+            if read is None:
+                read = segment_cache[segment] = self._read_segment(segment)
+            entries.extend(read)
+            if may_flags is not None:
+                mays.extend([may_flags[index]] * len(read))
+        if len(entries) > MAX_ENTRIES:
+            raise too_many_entries()
+        if len(entries) > 1 and entries[-1][0][:1] in _TAIL_MARKS:
+            cut = footnote_tail([e[0] for e in entries], [e[1] for e in entries])
+            if cut:
+                del entries[-cut:]
+                del mays[len(entries) :]
+        if not entries:
+            raise ScreenError(NO_ENTRIES)
+        if all(e[4] == "unknown" for e in entries):
+            _refuse_prose_texts([e[0] for e in entries])
+        if not any(mays):
+            mays = []
+
         db = self.db
         cache = self._summary_cache
         if len(cache) > 200_000:
             cache.clear()
-        line = one_percent_line([(m.ingredient, e.position, e.may_contain) for e, m in matches], db)
+        top_end, trace_after = self._zone_limits()
+        line: int | None = None
+        for position, entry in enumerate(entries, start=1):
+            if entry[6] and not (mays and mays[position - 1]):
+                line = position
+                break
         rinse_off = product_type == "rinse-off"
         ctx = tuple(contexts)
-        judged: set[str] = set()  # judged once, at the first position (as in report())
         eye = "eye-area" in ctx
+        item_cache = cache.get(("items", rinse_off, eye))
+        if item_cache is None:
+            item_cache = cache[("items", rinse_off, eye)] = {}
+        judged: set[str] = set()  # judged once, at the first position (as in report())
         # (kind, severity, names) of every finding, in any order.
         found: list[tuple[str, str, tuple[str, ...]]] = []
         by_rule: dict[tuple[str, str | None, str], list[str]] = {}
         actives: dict[str, Ingredient] = {}
-        for entry, match in matches:
-            ing = match.ingredient
+        unknown: list[str] = []
+        confidence = 0.0
+        recognised = 0
+        declared = 0
+        any_declared = not mays or not all(mays)
+        for position, (printed, _ann, ing, inci, _kind, conf, _marker, known) in enumerate(
+            entries, start=1
+        ):
+            may = bool(mays) and mays[position - 1]
+            if inci is None:
+                unknown.append(printed)
+            if not (any_declared and may):
+                declared += 1
+                confidence += conf
+                recognised += known
             if ing is None:
                 continue
-            zone = zone_of(entry.position, entry.may_contain, line, db)
-            item_key = ("item", id(ing), zone, rinse_off, eye)
-            hit = cache.get(item_key) if ing.inci not in judged else (ing, ())
-            judged.add(ing.inci)
-            if hit is None:
-                one = [Placed(ing, entry.position, entry.may_contain, zone)]
-                hit = cache[item_key] = (
-                    ing,
-                    tuple(
+            if may:
+                zone = 3
+            elif position <= top_end:
+                zone = 0
+            elif (line is not None and position >= line) or position > trace_after:
+                zone = 2
+            else:
+                zone = 1
+            if ing.inci not in judged:
+                judged.add(ing.inci)
+                item_key = id(ing) * 4 + zone
+                hit = item_cache.get(item_key)
+                if hit is None:
+                    one = [Placed(ing, position, may, _ZONES[zone])]
+                    hit = item_cache[item_key] = tuple(
                         (f.kind, f.severity, tuple(f.ingredients))
                         for f in occlusive_findings(one, db, rinse_off, ctx)
                         + comedogenic_findings(one, db, rinse_off)
-                    ),
-                )
-            found.extend(hit[1])
-            if entry.may_contain:
+                    )
+                if hit:
+                    found.extend(hit)
+            if may:
                 continue
             if ctx:
                 ctx_key = ("context", id(ing), ctx)
-                hit = cache.get(ctx_key)
-                if hit is None:
-                    one = [Placed(ing, entry.position, False, zone)]
-                    hit = cache[ctx_key] = (
-                        ing,
-                        tuple(
-                            (f.rule, f.context, f.severity) for f in context_findings(one, db, ctx)
-                        ),
+                rules = cache.get(ctx_key)
+                if rules is None:
+                    one = [Placed(ing, position, False, _ZONES[zone])]
+                    rules = cache[ctx_key] = tuple(
+                        (f.rule, f.context, f.severity) for f in context_findings(one, db, ctx)
                     )
-                for rule_key in hit[1]:
+                for rule_key in rules:
                     named = by_rule.setdefault(rule_key, [])
                     if ing.inci not in named:
                         named.append(ing.inci)
@@ -283,17 +349,17 @@ class Screener:
         if len(actives) > 1:
             unique = list(actives.values())
             pair_key = ("conflict", *(id(i) for i in unique))
-            hit = cache.get(pair_key)
-            if hit is None:
+            pair = cache.get(pair_key)
+            if pair is None:
                 placed = [Placed(i, 1, False, "top") for i in unique]
-                hit = cache[pair_key] = (
+                pair = cache[pair_key] = (
                     unique,
                     tuple(
                         (f.kind, f.severity, tuple(f.ingredients))
                         for f in product_conflicts(placed, db)
                     ),
                 )
-            found.extend(hit[1])
+            found.extend(pair[1])
 
         counts = {"info": 0, "caution": 0, "avoid": 0}
         by_kind = {"comedogenic": 0, "occlusive": 0, "conflict": 0, "context": 0}
@@ -307,31 +373,23 @@ class Screener:
             if kind in kinds and severity != "info":
                 deciding.append(severity)
             rank = SEVERITY_RANK[severity]
-            for inci in names:
-                if rank > flags.get(inci, -1):
-                    flags[inci] = rank
+            for name in names:
+                if rank > flags.get(name, -1):
+                    flags[name] = rank
         top = worst(deciding)
         label = {"avoid": cfg["avoid_label"], "caution": cfg["caution_label"]}.get(
             top or "", cfg["clean_label"]
         )
         flagged: list[str] = []
-        unknown: list[str] = []
-        confidence = 0.0
-        recognised = 0
-        declared = 0
-        any_declared = any(not e.may_contain for e, _m in matches)
-        for entry, match in matches:
-            name = match.inci
-            if name is None:
-                unknown.append(entry.text)
-            elif flags.get(name, 0) >= 1 and name not in flagged:
-                flagged.append(name)
-            if any_declared and entry.may_contain:
-                continue
-            declared += 1
-            confidence += match.confidence
-            if match.kind in ("exact", "alias", "family"):
-                recognised += 1
+        if any(rank >= 1 for rank in flags.values()):
+            for entry in entries:
+                found_name = entry[3]
+                if (
+                    found_name is not None
+                    and flags.get(found_name, 0) >= 1
+                    and found_name not in flagged
+                ):
+                    flagged.append(found_name)
         return {
             "verdict": label,
             "worst": top,
@@ -341,8 +399,45 @@ class Screener:
             "unknown": unknown,
             "recognised_share": round(recognised / declared, 3) if declared else 0.0,
             "confidence": round(confidence / declared, 3) if declared else 0.0,
-            "entries": len(matches),
+            "entries": len(entries),
         }
+
+    def _read_segment(self, segment: str) -> tuple[_Entry, ...]:
+        """One segment's entries with their matches (summarise caches this per segment)."""
+        _footnotes, reads = read_segment(segment)
+        markers = self._markers()
+        out = []
+        for printed, name, candidates, notes in reads:
+            match = self.matcher.match_entry(ParsedEntry(printed, name, candidates, 0))
+            ing = match.ingredient
+            out.append(
+                (
+                    printed,
+                    notes,
+                    ing,
+                    match.inci,
+                    match.kind,
+                    match.confidence,
+                    ing is not None and ing.primary_function in markers,
+                    match.kind in ("exact", "alias", "family"),
+                )
+            )
+        return tuple(out)
+
+    def _markers(self) -> frozenset[str]:
+        markers = self._summary_cache.get(("markers",))
+        if markers is None:
+            markers = frozenset(self.db.severity["position"].get("one_percent_markers", []))
+            self._summary_cache[("markers",)] = markers
+        return markers
+
+    def _zone_limits(self) -> tuple[int, int]:
+        limits = self._summary_cache.get(("zones",))
+        if limits is None:
+            cfg = self.db.severity["position"]
+            limits = (int(cfg.get("top_zone_end", 5)), int(cfg.get("trace_after", 15)))
+            self._summary_cache[("zones",)] = limits
+        return limits
 
     # -- a routine ---------------------------------------------------------
 
@@ -586,11 +681,14 @@ def make_verdict(findings: list[Finding], items: list[IngredientResult], db: Dat
 
 def _refuse_prose(matches: list[tuple[ParsedEntry, Match]]) -> None:
     """Prose pasted instead of a list: long word runs, almost nothing recognised."""
-    if not matches:
-        return
-    known = sum(1 for _e, m in matches if m.kind != "unknown")
-    words = sum(len(e.text.split()) for e, _m in matches) / len(matches)
-    if known == 0 and (words > 6 or (len(matches) <= 2 and words >= 3)):
+    if matches and all(m.kind == "unknown" for _e, m in matches):
+        _refuse_prose_texts([e.text for e, _m in matches])
+
+
+def _refuse_prose_texts(texts: list[str]) -> None:
+    """``_refuse_prose`` for entries none of which was recognised."""
+    words = sum(len(t.split()) for t in texts) / len(texts)
+    if words > 6 or (len(texts) <= 2 and words >= 3):
         raise ScreenError(
             "This does not look like an ingredient list (no ingredient was recognised and "
             "the text reads like sentences). Paste the INCI list from the label, with the "
