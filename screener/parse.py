@@ -350,16 +350,18 @@ def split_segments(text: str, notes: list[str]) -> list[_Segment]:
 # Extract, ...". For those, cut_preamble + cut_trailing + split_segments reduce
 # to: protect locant commas, split at every comma, and split each comma piece
 # on its own. ``_fast_segments`` checks that the cleaned text is such a list
-# and otherwise returns None (the full path runs). Why each condition suffices:
+# and otherwise returns None (the full path runs; after its cuts, what is
+# left is tried again). Why each condition suffices:
 #
-# * no ":" and no newline: cut_preamble finds no heading (every heading
-#   pattern needs one of them);
-# * ASCII, and no trailing or may-contain key in any comma piece (keys hold no
-#   comma, so a key in the whole space-collapsed text lies in one piece):
-#   cut_trailing cuts nothing and split_segments finds no may-contain block;
-# * no ";", "|", "[]", "{}", "+" and no other control character: the only
-#   separators are commas, parentheses and a full stop before a capital
-#   (which never spans a comma);
+# * ASCII without newline or other control character, and no comma piece
+#   holds a match of the heading, trailing-panel or may-contain patterns (none
+#   of them can span a comma, and a piece starts after a comma, a non-word
+#   character, so each matches the whole text exactly where it matches a
+#   piece): cut_preamble and cut_trailing change nothing and split_segments
+#   finds no may-contain block (the patterns only run on pieces holding one
+#   of their keys, cached per piece);
+# * no ";", "|", "[]" or "{}": the only separators are commas, parentheses and
+#   a full stop before a capital (which never spans a comma);
 # * every comma piece holds well-nested parentheses: the matched pairs never
 #   span a comma, so every unprotected comma splits at depth 0, and
 #   split_segments over the whole text is split_segments over each piece;
@@ -371,7 +373,7 @@ def split_segments(text: str, notes: list[str]) -> list[_Segment]:
 # runs per piece (cached) unless locants need the whole text.
 # tests/test_parse_fast.py checks that both paths agree.
 
-_FAST_BAD = b":;|+[]{}"
+_FAST_BAD = b";|[]{}"
 _FAST_TABLE = bytes(
     48 if 48 <= i <= 57 else 0 if i in _FAST_BAD else i for i in range(256)
 )  # digits -> "0", refused characters -> NUL
@@ -381,15 +383,17 @@ _FAST_TABLE = bytes(
 def _plain_piece(piece: str) -> tuple[str, ...] | None:
     """A comma piece → its segment texts, or None when it needs the full path
     (a key word, or parentheses not nested within it)."""
-    low = piece.lower()
+    segment = piece.replace(_PROTECT, ",")
+    low = segment.lower()
     while "  " in low:  # collapse runs of spaces as could_match does (edges kept)
         low = low.replace("  ", " ")
-    for key in _TRAILING_KEYS:
-        if key in low:
-            return None
-    for key in _MAY_KEYS:
-        if key in low:
-            return None
+    # A key word is only a hint: the pattern decides (it never spans a comma).
+    if any(key in low for key in _TRAILING_KEYS) and _TRAILING.search(segment):
+        return None
+    if any(key in low for key in _MAY_KEYS) and _MAY_CONTAIN.search(segment):
+        return None
+    if ":" in segment and _HEADING.search(segment):
+        return None
     if "(" in piece or ")" in piece:
         depth = 0
         for ch in piece:
@@ -403,7 +407,6 @@ def _plain_piece(piece: str) -> tuple[str, ...] | None:
             return None
     if "." in piece or "%" in piece:
         return tuple(s.text for s in split_segments(piece, []))
-    segment = piece.replace(_PROTECT, ",")
     return (segment,) if segment.strip(" .:\t") else ()
 
 
@@ -631,20 +634,25 @@ def label_segments(
     ``fast=False`` forces the full path (tests compare the two)."""
     raw = check_input(text, max_chars=max_chars)
     notes: list[str] = []
+    tried = False
     if fast and raw.isascii() and raw.isprintable() and "&" not in raw and "<" not in raw:
         plain = _fast_segments(raw, clean=True)
         if plain is not None:
             return plain, None, notes
+        tried = True
         cleaned = clean_text(raw)
     else:
         cleaned = clean_text(raw)
         if cleaned != raw and "<" in raw and re.search(r"<[a-zA-Z/!][^>]*>", raw):
             notes.append("HTML markup was removed before reading the list.")
-        plain = _fast_segments(cleaned, clean=False) if fast else None
-        if plain is not None:
-            return plain, None, notes
+    uncut = cleaned
     cleaned = cut_preamble(cleaned, notes)
     cleaned = cut_trailing(cleaned, notes)
+    # What is left may be a plain list (unless that was already refused).
+    if fast and not (tried and cleaned == uncut):
+        plain = _fast_segments(cleaned, clean=False)
+        if plain is not None:
+            return plain, None, notes
     segments = split_segments(cleaned, notes)
     flags = [s.may_contain for s in segments]
     return [s.text for s in segments], flags if any(flags) else None, notes
