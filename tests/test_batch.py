@@ -193,8 +193,8 @@ def test_empty_frame_and_dtypes(mini: Screener) -> None:
 
 
 def test_dask_map_partitions_equals_pandas(mini: Screener) -> None:
-    import dask.dataframe as dd
     import dask
+    import dask.dataframe as dd
 
     df = pd.concat([read_table(BATCH / "messy.csv")] * 3, ignore_index=True)
     expected = screen_frame(df, screener=mini)
