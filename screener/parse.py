@@ -74,9 +74,9 @@ def check_input(text: object, *, max_chars: int = MAX_TEXT_CHARS) -> str:
             "Paste only the ingredient list (one product at a time), or raise the limit "
             "with SCREENER_MAX_TEXT_CHARS for a trusted batch job."
         )
-    if not text.strip():
-        raise ScreenError("The ingredient list is empty. Paste the list from the label.")
     stripped = text.strip()
+    if not stripped:
+        raise ScreenError("The ingredient list is empty. Paste the list from the label.")
     if _SPREADSHEET_ERROR.match(stripped):
         raise ScreenError(
             f"The cell holds a spreadsheet error ({stripped}) instead of an ingredient list: "
@@ -87,7 +87,8 @@ def check_input(text: object, *, max_chars: int = MAX_TEXT_CHARS) -> str:
         raise ScreenError(
             f"There is no ingredient list here ({stripped!r}). Paste the list from the label."
         )
-    if text.count("\x00") > 0 or _looks_binary(text):
+    # Printable text holds no control character at all.
+    if not text.isprintable() and (text.count("\x00") > 0 or _looks_binary(text)):
         raise ScreenError(
             "The input looks like binary data (control characters), not an ingredient list. "
             "Paste the list as plain text."
@@ -169,13 +170,15 @@ def cut_preamble(text: str, notes: list[str]) -> str:
     """Drop what precedes the first ``Ingredients:`` heading; later headings
     (``Inactive Ingredients:``) become separators so both lists are read."""
     colon = ":" in text or "：" in text  # every _HEADING match ends with a colon
-    match = (_HEADING.search(text) if colon else None) or _LEADING_HEADING.search(text)
+    heading = _HEADING.search(text) if colon else None
+    match = heading or _LEADING_HEADING.search(text)
     if match:
         before = text[: match.start()].strip()
         if before:
             notes.append(f"Cut text before the ingredient list: {_preview(before)}")
         text = text[match.end() :]
-    headings = list(_HEADING.finditer(text)) if colon else []
+    # No heading in the whole text: none in what follows a leading one either.
+    headings = list(_HEADING.finditer(text)) if heading is not None else []
     if headings:
         notes.append(
             "Read several ingredient sections as one list: "
@@ -374,38 +377,50 @@ def split_segments(text: str, notes: list[str]) -> list[_Segment]:
 # tests/test_parse_fast.py checks that both paths agree.
 
 _FAST_BAD = b";|[]{}"
+_FAST_BAD_TEXT = ";|[]{}•·●▪◆■►±："
 _FAST_TABLE = bytes(
     48 if 48 <= i <= 57 else 0 if i in _FAST_BAD else i for i in range(256)
 )  # digits -> "0", refused characters -> NUL
+#: _plain_piece's answer for a piece whose parentheses do not nest within it.
+_UNNESTED: tuple[str, ...] = ("\x00",)
 
 
-@lru_cache(maxsize=100_000)
-def _plain_piece(piece: str) -> tuple[str, ...] | None:
-    """A comma piece → its segment texts, or None when it needs the full path
-    (a key word, or parentheses not nested within it)."""
-    segment = piece.replace(_PROTECT, ",")
+def _refused(segment: str) -> bool:
+    """A heading, trailing panel or may-contain marker in this comma piece."""
+    if not segment.isascii():  # case folding is subtler: always run the patterns
+        return bool(
+            _TRAILING.search(segment) or _MAY_CONTAIN.search(segment) or _HEADING.search(segment)
+        )
     low = segment.lower()
     while "  " in low:  # collapse runs of spaces as could_match does (edges kept)
         low = low.replace("  ", " ")
     # A key word is only a hint: the pattern decides (it never spans a comma).
     if any(key in low for key in _TRAILING_KEYS) and _TRAILING.search(segment):
-        return None
+        return True
     if any(key in low for key in _MAY_KEYS) and _MAY_CONTAIN.search(segment):
-        return None
-    if ":" in segment and _HEADING.search(segment):
-        return None
-    if "(" in piece or ")" in piece:
+        return True
+    return ":" in segment and bool(_HEADING.search(segment))
+
+
+@lru_cache(maxsize=100_000)
+def _plain_piece(piece: str) -> tuple[str, ...] | None:
+    """A comma piece → its segment texts; None when it needs the full path,
+    _UNNESTED when its parentheses do not nest within it."""
+    segment = piece.replace(_PROTECT, ",")
+    if "(" in segment or ")" in segment:
         depth = 0
-        for ch in piece:
+        for ch in segment:
             if ch == "(":
                 depth += 1
             elif ch == ")":
                 depth -= 1
                 if depth < 0:
-                    return None
+                    return _UNNESTED
         if depth:
-            return None
-    if "." in piece or "%" in piece:
+            return _UNNESTED
+    if _refused(segment):
+        return None
+    if "." in segment or "%" in segment:
         return tuple(s.text for s in split_segments(piece, []))
     return (segment,) if segment.strip(" .:\t") else ()
 
@@ -415,31 +430,83 @@ def _ci_piece(piece: str) -> tuple[str, ...] | None:
     return _plain_piece(fix_colour_index(piece))
 
 
+@lru_cache(maxsize=100_000)
+def _merged_piece(piece: str) -> tuple[str, ...] | None:
+    """A stretch between two top-level commas (it may hold commas inside
+    parentheses) → its segment texts, or None when it needs the full path."""
+    if _refused(piece.replace(_PROTECT, ",")):
+        return None
+    return tuple(s.text for s in split_segments(piece, []))
+
+
+def _merged_segments(text: str) -> list[str] | None:
+    """Split at the commas outside every matched pair of parentheses.
+
+    Pairs are matched over the whole text (as split_segments does); a stretch
+    between two such commas holds whole pairs only, so split_segments over it
+    matches the same pairs and splits it as the whole text would be split."""
+    pairs = _matched_brackets(text)
+    spans: list[tuple[int, int]] = []  # outermost pairs, in order
+    for opener in sorted(pairs):
+        if not spans or opener > spans[-1][1]:
+            spans.append((opener, pairs[opener]))
+    segments: list[str] = []
+    start = 0
+    index = 0
+    comma = text.find(",")
+    while comma != -1:
+        while index < len(spans) and spans[index][1] < comma:
+            index += 1
+        if not (index < len(spans) and spans[index][0] < comma):
+            found = _merged_piece(text[start:comma])
+            if found is None:
+                return None
+            segments.extend(found)
+            start = comma + 1
+        comma = text.find(",", comma + 1)
+    found = _merged_piece(text[start:])
+    if found is None:
+        return None
+    segments.extend(found)
+    return segments
+
+
 def _fast_segments(text: str, *, clean: bool) -> list[str] | None:
     """The segment texts of a plain comma list, or None (use the full path).
 
     ``clean``: ``text`` is raw printable ASCII without "&" or "<", still to be
     cleaned (only the CI fix applies); otherwise it is clean_text's output."""
-    if not text.isascii() or not text.isprintable():
+    if not text.isprintable():
         return None
-    flags = text.encode("ascii").translate(_FAST_TABLE)
-    if b"\x00" in flags:
-        return None
-    ci = clean and b"00000" in flags
-    if b"0,0" in flags or b"0, 0" in flags:  # perhaps a locant: "1,2-Hexanediol"
-        if "%" in text and b"0,0" in flags:  # perhaps a decimal comma: "1,5%"
+    if text.isascii():
+        flags = text.encode("ascii").translate(_FAST_TABLE)
+        if b"\x00" in flags:
             return None
+        ci = clean and b"00000" in flags
+        locants = b"0,0" in flags or b"0, 0" in flags  # perhaps "1,2-Hexanediol"
+        if locants and "%" in text and b"0,0" in flags:  # perhaps a decimal comma: "1,5%"
+            return None
+    else:
+        if clean or any(ch in text for ch in _FAST_BAD_TEXT):
+            return None
+        # Unicode digits: let the patterns look.
+        if "%" in text and _DECIMAL_COMMA.search(text):
+            return None
+        ci = False
+        locants = True
+    if locants:
         if ci:
             text = fix_colour_index(text)
+            ci = False
         text = _LOCANTS.sub(lambda m: m.group().replace(",", _PROTECT), text)
-        read = _plain_piece
-    else:
-        read = _ci_piece if ci else _plain_piece
+    read = _ci_piece if ci else _plain_piece
     segments: list[str] = []
     for piece in text.split(","):
         found = read(piece)
         if found is None:
             return None
+        if found is _UNNESTED:
+            return _merged_segments(fix_colour_index(text) if ci else text)
         segments.extend(found)
     return segments
 
@@ -645,6 +712,11 @@ def label_segments(
         cleaned = clean_text(raw)
         if cleaned != raw and "<" in raw and re.search(r"<[a-zA-Z/!][^>]*>", raw):
             notes.append("HTML markup was removed before reading the list.")
+        if fast:
+            plain = _fast_segments(cleaned, clean=False)
+            if plain is not None:
+                return plain, None, notes
+            tried = True
     uncut = cleaned
     cleaned = cut_preamble(cleaned, notes)
     cleaned = cut_trailing(cleaned, notes)
