@@ -67,7 +67,9 @@ DECORATIONS = ["{}", "{}*", "*{}", "{} (nano)", "({})", "{} 2%", "{}%", "{} 1,5%
                "1, 2-{}", "{} (Organic)", "Organic {}", "{}.", "C.I. 77891 ({})", "Cl77491 {}",
                "{} (", "{})", "{} (and) {}", "{} / Aqua", "may contain {}", "Kann {}",
                "{} Made In France", "{} (Parfum, Aqua)", "{}: ", "{}+", "[{}]", "{}\u00a0",
-               "Directions {}", "{} Free From", "Vit. {}", "{} No. 5"]  # fmt: skip
+               "Directions {}", "{} Free From", "Vit. {}", "{} No. 5", "{}\u2122", "Minérale {}",
+               "{} (Ci 77491, Ci 77499)", "({}", "{} (x, {}", "\u0131ngredients: {}", "{} ±",
+               "{} \u2019s", "{} &amp;", "{} \u017ftore in a cool place"]  # fmt: skip
 
 
 @settings(
