@@ -19,8 +19,9 @@ import re
 import sys
 import tempfile
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import IO, Any, Protocol
 
@@ -159,6 +160,76 @@ def screen_values(
     return cols
 
 
+# --------------------------------------------------------------------------
+# Several processes
+# --------------------------------------------------------------------------
+
+#: ``screener batch`` without --jobs uses every core once the input has more rows.
+AUTO_JOBS_ROWS = 20_000
+
+_WORKER_SCREENER: Screener | None = None
+
+
+def resolve_jobs(n_jobs: int | None) -> int:
+    """``n_jobs``: a number of processes; -1 (or None) for one per available core."""
+    if n_jobs is None or n_jobs == -1:
+        try:
+            return max(1, len(os.sched_getaffinity(0)))
+        except AttributeError:  # not on Linux
+            return max(1, os.cpu_count() or 1)
+    if not isinstance(n_jobs, int) or isinstance(n_jobs, bool) or n_jobs < 1:
+        raise ScreenError(f"n_jobs must be a positive number of processes or -1, not {n_jobs!r}.")
+    return n_jobs
+
+
+def _init_worker(screener: Screener | None) -> None:
+    """Load the screener once per worker process: the one given (a custom
+    database), else the default one (which honours SCREENER_DB_DIR)."""
+    global _WORKER_SCREENER
+    _WORKER_SCREENER = screener if screener is not None else get_screener()
+
+
+def _worker_values(
+    values: list[object], contexts: Sequence[str], product_type: str | None
+) -> dict[str, list[Any]]:
+    screener = _WORKER_SCREENER if _WORKER_SCREENER is not None else get_screener()
+    return screen_values(values, contexts=contexts, product_type=product_type, screener=screener)
+
+
+def start_pool(n_jobs: int, screener: Screener | None = None) -> ProcessPoolExecutor:
+    """A pool of ``n_jobs`` worker processes, each with its screener loaded once.
+
+    The default screener is not sent to the workers: each builds its own (on
+    Linux, a forked worker inherits the parent's, warm caches included)."""
+    custom = screener if screener is not None and screener is not get_screener() else None
+    return ProcessPoolExecutor(max_workers=n_jobs, initializer=_init_worker, initargs=(custom,))
+
+
+def _submit_values(
+    executor: Executor,
+    values: list[object],
+    parts: int,
+    contexts: Sequence[str],
+    product_type: str | None,
+) -> list[Future[dict[str, list[Any]]]]:
+    """Send ``values`` to the workers in ``parts`` contiguous slices, in order."""
+    size = max(1, math.ceil(len(values) / max(1, parts)))
+    return [
+        executor.submit(_worker_values, values[start : start + size], contexts, product_type)
+        for start in range(0, len(values), size)
+    ]
+
+
+def _gather(futures: Iterable[Future[dict[str, list[Any]]]]) -> dict[str, list[Any]]:
+    """The slices' columns joined back in input order."""
+    cols: dict[str, list[Any]] = {name: [] for name in OUTPUT_COLUMNS}
+    for future in futures:
+        part = future.result()
+        for name, column in cols.items():
+            column.extend(part[name])
+    return cols
+
+
 def screen_frame(
     df: pd.DataFrame,
     column: str | None = None,
@@ -166,6 +237,7 @@ def screen_frame(
     context: str | Iterable[str] | None = None,
     product_type: str | None = None,
     screener: Screener | None = None,
+    n_jobs: int | None = 1,
 ) -> pd.DataFrame:
     """Screen every row of ``df``; one output row per input row, same order and index.
 
@@ -175,7 +247,25 @@ def screen_frame(
     that cannot be screened gets the reason in ``screen_error`` and never stops
     the others. Raises ScreenError only for the table as a whole (no ingredient
     column, unknown context, columns that already use the ``screen_`` names).
+
+    ``n_jobs`` worker processes share the rows (-1: one per core); the result
+    is exactly the one of ``n_jobs=1``, which screens in this process.
     """
+    chosen, values = _column_values(df, column)
+    contexts = normalise_contexts(context)
+    ptype = normalise_product_type(product_type)
+    screener = screener or get_screener()
+    jobs = resolve_jobs(n_jobs)
+    if jobs > 1 and len(values) > 1:
+        with start_pool(jobs, screener) as pool:
+            cols = _gather(_submit_values(pool, values, 4 * jobs, contexts, ptype))
+    else:
+        cols = screen_values(values, contexts=contexts, product_type=ptype, screener=screener)
+    return _with_columns(df, chosen, cols)
+
+
+def _column_values(df: pd.DataFrame, column: str | None) -> tuple[str, list[object]]:
+    """The ingredient column's name and cells; ScreenError for a table that cannot be screened."""
     chosen = detect_column(df.columns, column)
     clash = [c for c in df.columns if str(c) in OUTPUT_COLUMNS]
     if clash:
@@ -184,15 +274,15 @@ def screen_frame(
             + ", ".join(repr(str(c)) for c in clash)
             + "): is it the output of an earlier run? Drop or rename them first."
         )
-    contexts = normalise_contexts(context)
-    ptype = normalise_product_type(product_type)
-    screener = screener or get_screener()
     label = next((c for c in df.columns if str(c) == chosen), chosen)
     cells = df[label]
     if isinstance(cells, pd.DataFrame):  # duplicated column names: the first one
         cells = cells.iloc[:, 0]
-    values = cells.tolist()
-    cols = screen_values(values, contexts=contexts, product_type=ptype, screener=screener)
+    return chosen, cells.tolist()
+
+
+def _with_columns(df: pd.DataFrame, chosen: str, cols: dict[str, list[Any]]) -> pd.DataFrame:
+    """``df`` with the screen_* columns added (same index, attrs kept)."""
     added = pd.DataFrame(
         {
             name: pd.Series(cols[name], index=df.index, dtype=dtype)
@@ -445,8 +535,15 @@ def run_batch(
     progress: bool = False,
     screener: Screener | None = None,
     writer_factory: Any = None,
+    jobs: int | None = 1,
 ) -> dict[str, Any]:
-    """Screen a CSV/TSV file in chunks into ``output``; returns the run's summary."""
+    """Screen a CSV/TSV file in chunks into ``output``; returns the run's summary.
+
+    ``jobs`` worker processes screen the chunks (-1: one per core; None: one
+    per core once the input has more than AUTO_JOBS_ROWS rows, else this
+    process). Chunks are written in input order, and at most a few are held
+    at a time whatever the length of the input.
+    """
     if chunksize < 1:
         raise ScreenError("--chunksize must be at least 1.")
     if not Path(input_path).exists():
@@ -467,22 +564,58 @@ def run_batch(
     bar = Progress(progress)
     start = time.perf_counter()
 
+    workers = resolve_jobs(-1 if jobs is None else jobs)
+
+    def finish(out: pd.DataFrame) -> pd.DataFrame:
+        stats["rows"] += len(out)
+        errors = int(out["screen_error"].notna().sum())
+        stats["errors"] += errors
+        stats["screened"] += len(out) - errors
+        stats["by_verdict"].update(out["screen_verdict"].dropna().tolist())
+        if out["screen_worst_severity"].isin(["caution", "avoid"]).any():
+            stats["findings"] = True
+        bar.update(stats["rows"])
+        return out
+
     def screened() -> Iterator[pd.DataFrame]:
         chosen: str | None = None
-        for chunk in _chunks(input_path, chunksize, encoding):
-            if chosen is None:
-                chosen = detect_column(chunk.columns, column)
-                stats["column"] = chosen
-            out = screen_frame(chunk, chosen, context=contexts, screener=screener)
-            stats["rows"] += len(out)
-            errors = int(out["screen_error"].notna().sum())
-            stats["errors"] += errors
-            stats["screened"] += len(out) - errors
-            stats["by_verdict"].update(out["screen_verdict"].dropna().tolist())
-            if out["screen_worst_severity"].isin(["caution", "avoid"]).any():
-                stats["findings"] = True
-            bar.update(stats["rows"])
-            yield out
+        pool: ProcessPoolExecutor | None = None
+        # Chunks read but not yet sent (auto mode waits to see the input's length).
+        waiting: list[pd.DataFrame] = []
+        pending: deque[tuple[pd.DataFrame, str, list[Future[dict[str, list[Any]]]]]] = deque()
+        seen = 0
+        try:
+            for chunk in _chunks(input_path, chunksize, encoding):
+                if chosen is None:
+                    chosen = detect_column(chunk.columns, column)
+                    stats["column"] = chosen
+                seen += len(chunk)
+                waiting.append(chunk)
+                if pool is None and workers > 1 and (jobs is not None or seen > AUTO_JOBS_ROWS):
+                    pool = start_pool(workers, screener)
+                if pool is None:
+                    if jobs is None and workers > 1:
+                        continue  # not yet known whether the input is long
+                    yield finish(screen_frame(waiting.pop(), chosen, context=contexts,
+                                              screener=screener))  # fmt: skip
+                    continue
+                for ready in waiting:
+                    _name, values = _column_values(ready, chosen)
+                    futures = _submit_values(pool, values, workers, contexts, None)
+                    pending.append((ready, chosen, futures))
+                waiting.clear()
+                # At most two chunks in flight (each shared among the workers).
+                while len(pending) > 2:
+                    frame, name, futures = pending.popleft()
+                    yield finish(_with_columns(frame, name, _gather(futures)))
+            while pending:
+                frame, name, futures = pending.popleft()
+                yield finish(_with_columns(frame, name, _gather(futures)))
+            for ready in waiting:  # a short input in auto mode: this process
+                yield finish(screen_frame(ready, chosen, context=contexts, screener=screener))
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
 
     write_atomically(output, kind, screened(), writer_factory)
     bar.update(stats["rows"], final=True)
@@ -510,6 +643,7 @@ def run_batch_cli(args: argparse.Namespace) -> int:
         encoding=args.encoding,
         chunksize=args.chunksize,
         progress=not args.quiet and sys.stderr.isatty(),
+        jobs=args.jobs,
     )
     print(f"screener batch: {format_summary(stats)}", file=sys.stderr)
     return 1 if stats["findings"] else 0

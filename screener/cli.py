@@ -70,6 +70,14 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--context", "-c", action="append", help=ctx_help)
     batch.add_argument("--encoding", help="input encoding (detected by default)")
     batch.add_argument("--chunksize", type=int, default=20_000)
+    batch.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=None,
+        help="worker processes (-1: one per core; default: one per core for inputs "
+        "over 20,000 rows, else 1)",
+    )
     batch.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
 
     coverage = sub.add_parser("coverage", help="measure recognition on a CSV corpus")

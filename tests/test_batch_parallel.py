@@ -1,0 +1,112 @@
+"""Batch screening in several processes gives exactly what one process gives.
+
+Runs on the small fixture database (given explicitly, or through
+SCREENER_DB_DIR for the CLI, whose workers load it themselves).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from screener.batch import resolve_jobs, run_batch, screen_frame
+from screener.cli import main
+from screener.database import _cached as cached_database
+from screener.errors import ScreenError
+from screener.screen import Screener, _default_screener
+from screener.tabular import read_table
+
+HERE = Path(__file__).parent
+BATCH = HERE / "fixtures" / "batch"
+MINI_DB = HERE / "fixtures" / "mini_db"
+
+
+@pytest.fixture
+def mini_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("SCREENER_DB_DIR", str(MINI_DB))
+    _default_screener.cache_clear()
+    cached_database.cache_clear()
+    yield
+    _default_screener.cache_clear()
+    cached_database.cache_clear()
+
+
+def catalog(mini: Screener, rows: int = 400) -> pd.DataFrame:
+    """Shuffled lists of the fixture database's names, with messy rows mixed in."""
+    names = sorted({i.inci for i in mini.db} | {a for i in mini.db for a in i.aliases})
+    rng = random.Random(5)
+    messy = [None, "", "#VALUE!", "n/a", "Directions: apply daily.", "Water (Aqua, Glycerin"]
+    lists: list[object] = []
+    for index in range(rows):
+        if index % 23 == 0:
+            lists.append(messy[index % len(messy)])
+        else:
+            sep = rng.choice([", ", ",", " ; ", ", "])
+            lists.append(sep.join(rng.choices(names, k=rng.randint(1, 30))))
+    return pd.DataFrame(
+        {"sku": [f"p{i}" for i in range(rows)], "Ingredients": lists, "price": range(rows)},
+        index=[rows - i for i in range(rows)],  # not a plain range: order must survive
+    )
+
+
+@pytest.mark.parametrize("context", [None, ["eye-area"], ["pregnancy", "infant"]])
+def test_two_processes_give_the_same_frame(mini: Screener, context: list[str] | None) -> None:
+    df = catalog(mini)
+    one = screen_frame(df, screener=mini, context=context, n_jobs=1)
+    two = screen_frame(df, screener=mini, context=context, n_jobs=2)
+    pd.testing.assert_frame_equal(one, two)
+    assert one.attrs == two.attrs
+
+
+@pytest.mark.parametrize("name", ["messy.csv", "clean.csv", "multiline.csv"])
+def test_two_processes_on_the_fixture_files(mini: Screener, name: str) -> None:
+    df = read_table(BATCH / name)
+    pd.testing.assert_frame_equal(
+        screen_frame(df, screener=mini), screen_frame(df, screener=mini, n_jobs=2)
+    )
+
+
+def test_tiny_frames(mini: Screener) -> None:
+    for rows in (0, 1, 2, 3):
+        df = catalog(mini, 40).iloc[:rows]
+        pd.testing.assert_frame_equal(
+            screen_frame(df, screener=mini), screen_frame(df, screener=mini, n_jobs=2)
+        )
+
+
+def test_jobs_are_checked() -> None:
+    assert resolve_jobs(1) == 1
+    assert resolve_jobs(-1) >= 1
+    assert resolve_jobs(None) == resolve_jobs(-1)
+    for bad in (0, -2, 1.5, True):
+        with pytest.raises(ScreenError, match="n_jobs"):
+            resolve_jobs(bad)  # type: ignore[arg-type]
+
+
+def test_run_batch_in_two_processes_writes_the_same_file(mini: Screener, tmp_path: Path) -> None:
+    source = tmp_path / "in.csv"
+    catalog(mini, 300).to_csv(source, index=False)
+    outputs = []
+    for jobs in (1, 2):
+        target = tmp_path / f"out{jobs}.csv"
+        stats = run_batch(str(source), str(target), chunksize=17, screener=mini, jobs=jobs)
+        assert stats["rows"] == 300
+        outputs.append((target.read_bytes(), stats["by_verdict"], stats["errors"]))
+    assert outputs[0] == outputs[1]
+
+
+def test_cli_jobs_with_the_database_from_the_environment(mini_env: None, tmp_path: Path) -> None:
+    mini = Screener.for_database(cached_database(str(MINI_DB.resolve())))
+    source = tmp_path / "in.csv"
+    catalog(mini, 120).to_csv(source, index=False)
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    code_one = main(["batch", str(source), "-o", str(one), "-q", "--jobs", "1"])
+    code_two = main(
+        ["batch", str(source), "-o", str(two), "-q", "--jobs", "2", "--chunksize", "25"]
+    )
+    assert code_one == code_two
+    assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")
