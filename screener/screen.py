@@ -64,7 +64,10 @@ CAVEATS = [
 
 #: summarise()'s per-entry data: printed text, annotations, ingredient, canonical
 #: name, match kind, confidence, marks the ~1% line, recognised (exact/alias/family).
-_Entry = tuple[str, tuple[str, ...], Ingredient | None, str | None, str, float, bool, bool]
+#: Then a key for its per-zone results (id * 4) and whether it is an active.
+_Entry = tuple[
+    str, tuple[str, ...], Ingredient | None, str | None, str, float, bool, bool, int, bool
+]
 _ZONES = ("top", "middle", "trace", "may_contain")
 
 
@@ -295,33 +298,43 @@ class Screener:
         recognised = 0
         declared = 0
         any_declared = not mays or not all(mays)
-        for position, (printed, _ann, ing, inci, _kind, conf, _marker, known) in enumerate(
-            entries, start=1
-        ):
-            may = bool(mays) and mays[position - 1]
+        # Positions from here on are after the ~1% line or past trace_after.
+        trace_from = trace_after + 1 if line is None else min(line, trace_after + 1)
+        for position, (
+            printed,
+            _ann,
+            ing,
+            inci,
+            _kind,
+            conf,
+            _marker,
+            known,
+            key4,
+            active,
+        ) in enumerate(entries, start=1):
+            may = mays[position - 1] if mays else False
             if inci is None:
                 unknown.append(printed)
-            if not (any_declared and may):
+            if not may or not any_declared:
                 declared += 1
                 confidence += conf
                 recognised += known
-            if ing is None:
+            if ing is None or inci is None:
                 continue
             if may:
                 zone = 3
             elif position <= top_end:
                 zone = 0
-            elif (line is not None and position >= line) or position > trace_after:
+            elif position >= trace_from:
                 zone = 2
             else:
                 zone = 1
-            if ing.inci not in judged:
-                judged.add(ing.inci)
-                item_key = id(ing) * 4 + zone
-                hit = item_cache.get(item_key)
+            if inci not in judged:
+                judged.add(inci)
+                hit = item_cache.get(key4 + zone)
                 if hit is None:
                     one = [Placed(ing, position, may, _ZONES[zone])]
-                    hit = item_cache[item_key] = tuple(
+                    hit = item_cache[key4 + zone] = tuple(
                         (f.kind, f.severity, tuple(f.ingredients))
                         for f in occlusive_findings(one, db, rinse_off, ctx)
                         + comedogenic_findings(one, db, rinse_off)
@@ -331,7 +344,7 @@ class Screener:
             if may:
                 continue
             if ctx:
-                ctx_key = ("context", id(ing), ctx)
+                ctx_key = ("context", key4, ctx)
                 rules = cache.get(ctx_key)
                 if rules is None:
                     one = [Placed(ing, position, False, _ZONES[zone])]
@@ -340,26 +353,24 @@ class Screener:
                     )
                 for rule_key in rules:
                     named = by_rule.setdefault(rule_key, [])
-                    if ing.inci not in named:
-                        named.append(ing.inci)
-            if ing.classes:
-                actives.setdefault(ing.inci, ing)
+                    if inci not in named:
+                        named.append(inci)
+            if active and inci not in actives:
+                actives[inci] = ing
         for (_rule, _context, rule_severity), named in by_rule.items():
             found.append(("context", rule_severity, tuple(named)))
         if len(actives) > 1:
-            unique = list(actives.values())
-            pair_key = ("conflict", *(id(i) for i in unique))
+            # Which pairs clash does not depend on the order of the actives, and
+            # nothing below depends on the order of the findings or of their names.
+            pair_key = ("conflict", frozenset(actives))
             pair = cache.get(pair_key)
             if pair is None:
-                placed = [Placed(i, 1, False, "top") for i in unique]
-                pair = cache[pair_key] = (
-                    unique,
-                    tuple(
-                        (f.kind, f.severity, tuple(f.ingredients))
-                        for f in product_conflicts(placed, db)
-                    ),
+                placed = [Placed(i, 1, False, "top") for i in actives.values()]
+                pair = cache[pair_key] = tuple(
+                    (f.kind, f.severity, tuple(f.ingredients))
+                    for f in product_conflicts(placed, db)
                 )
-            found.extend(pair[1])
+            found.extend(pair)
 
         counts = {"info": 0, "caution": 0, "avoid": 0}
         by_kind = {"comedogenic": 0, "occlusive": 0, "conflict": 0, "context": 0}
@@ -420,6 +431,8 @@ class Screener:
                     match.confidence,
                     ing is not None and ing.primary_function in markers,
                     match.kind in ("exact", "alias", "family"),
+                    id(ing) * 4 if ing is not None else -4,
+                    ing is not None and bool(ing.classes),
                 )
             )
         return tuple(out)
