@@ -7,9 +7,9 @@ With a CSV the corpus is replicated to N rows, each copy's ingredient order
 shuffled with a fixed seed (so lists are distinct and nothing can be answered
 from a whole-list cache); without one, lists of 30-40 names are drawn from the
 database's own names. Prints a Markdown table: pandas.read_csv time of the
-generated file, screen_frame time, their ratio, lists/s, peak memory
-(tracemalloc, absolute and as a ratio to read_csv's), and single-list screen()
-latency. ``--stream`` runs ``screener batch`` in a subprocess on 100k and 1M
+generated file, screen_frame time in 1 and 2 processes (``--jobs``), their
+ratio to read_csv, lists/s, peak memory (tracemalloc, absolute and as a ratio
+to read_csv's), and single-list screen() latency. ``--stream`` runs ``screener batch`` in a subprocess on 100k and 1M
 rows and reports each run's peak RSS (memory independent of length).
 """
 
@@ -119,11 +119,15 @@ def run_frame(args: argparse.Namespace) -> None:
         read_s = time.perf_counter() - t0
         column = detect_column(df.columns)
         distinct = df[column].nunique()
-        t0 = time.perf_counter()
-        out = screen_frame(df, column, screener=screener)
-        screen_s = time.perf_counter() - t0
-        errors = int(out["screen_error"].notna().sum())
-        del out
+        jobs = [int(j) for j in args.jobs.split(",")]
+        screen_s: dict[int, float] = {}
+        errors = 0
+        for n in jobs:
+            t0 = time.perf_counter()
+            out = screen_frame(df, column, screener=screener, n_jobs=n)
+            screen_s[n] = time.perf_counter() - t0
+            errors = int(out["screen_error"].notna().sum())
+            del out
         mem_rows = min(args.mem_rows, len(df))
         sample_path = Path(tmp) / "sample.csv"
         df.iloc[:mem_rows].to_csv(sample_path, index=False)
@@ -131,7 +135,11 @@ def run_frame(args: argparse.Namespace) -> None:
         sample, read_peak = peak_of(
             lambda: pd.read_csv(sample_path, dtype=str, keep_default_na=False)
         )
-        _res, screen_peak = peak_of(lambda: screen_frame(sample, column, screener=screener))
+        screen_peak: dict[int, int] = {}
+        for n in jobs:
+            _res, screen_peak[n] = peak_of(
+                lambda n=n: screen_frame(sample, column, screener=screener, n_jobs=n)
+            )
 
     rng = random.Random(7)
     lat_lists = [", ".join(rng.choices(names, k=40)) for _ in range(args.latency_lists)]
@@ -154,12 +162,15 @@ def run_frame(args: argparse.Namespace) -> None:
     print(f"| rows (distinct lists) | {rows:,} ({distinct:,}); {errors:,} rows with screen_error |")
     print(f"| generated CSV | {mb(size)} |")
     print(f"| pandas.read_csv | {read_s:.2f} s |")
-    print(f"| screen_frame | {screen_s:.2f} s |")
-    print(f"| screen_frame / read_csv | {screen_s / read_s:.1f}x |")
-    print(f"| lists/s (screen_frame) | {rows / screen_s:,.0f} |")
+    for n in jobs:
+        label = f"screen_frame, {n} process{'es' if n > 1 else ''}"
+        print(f"| {label} | {screen_s[n]:.2f} s ({screen_s[n] / read_s:.1f}x read_csv) |")
+        print(f"| lists/s ({label}) | {rows / screen_s[n]:,.0f} |")
     print(f"| peak memory read_csv ({mem_rows:,} rows, tracemalloc) | {mb(read_peak)} |")
-    print(f"| peak memory screen_frame ({mem_rows:,} rows, tracemalloc) | {mb(screen_peak)} "
-          f"({screen_peak / read_peak:.2f}x read_csv) |")  # fmt: skip
+    for n in jobs:
+        where = " (this process; each worker holds its own screener)" if n > 1 else ""
+        print(f"| peak memory screen_frame n_jobs={n} ({mem_rows:,} rows, tracemalloc{where}) | "
+              f"{mb(screen_peak[n])} ({screen_peak[n] / read_peak:.2f}x read_csv) |")  # fmt: skip
     print(f"| screen() latency, 40-ingredient lists (n={len(times)}) | median {median:.3f} ms, "
           f"p95 {p95:.3f} ms |")  # fmt: skip
 
@@ -176,13 +187,16 @@ finally:
     status = open("/proc/self/status").read()
     hwm = [line for line in status.splitlines() if line.startswith("VmHWM")][0]
     sys.stderr.write("\\nPEAK_KB " + hwm.split()[1] + "\\n")
+    import resource  # the largest worker process, once joined (0 without workers)
+    sys.stderr.write("WORKER_KB %d\\n" % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 sys.exit(code)
 """
 
 
-def _child_peak(args: list[str], env: dict[str, str]) -> tuple[float, int, int]:
-    """Wall seconds, exit code and peak RSS (bytes, the child's own VmHWM: not
-    ru_maxrss, which on Linux inherits the parent's high-water mark at fork)."""
+def _child_peak(args: list[str], env: dict[str, str]) -> tuple[float, int, int, int]:
+    """Wall seconds, exit code, peak RSS (bytes, the child's own VmHWM: not
+    ru_maxrss, which on Linux inherits the parent's high-water mark at fork)
+    and the peak RSS of its largest worker process (0 when it used none)."""
     t0 = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-c", _CHILD, *args], env=env, capture_output=True, text=True,
@@ -192,7 +206,9 @@ def _child_peak(args: list[str], env: dict[str, str]) -> tuple[float, int, int]:
     found = re.search(r"PEAK_KB (\d+)", proc.stderr)
     if proc.returncode not in (0, 1) or not found:
         raise SystemExit(f"screener batch failed ({proc.returncode}): {proc.stderr}")
-    return seconds, proc.returncode, int(found.group(1)) * 1024
+    worker = re.search(r"WORKER_KB (\d+)", proc.stderr)
+    worker_kb = int(worker.group(1)) if worker else 0
+    return seconds, proc.returncode, int(found.group(1)) * 1024, worker_kb * 1024
 
 
 def run_stream(args: argparse.Namespace) -> None:
@@ -216,17 +232,20 @@ def run_stream(args: argparse.Namespace) -> None:
                 done += n
             out = Path(tmp) / f"out_{rows}.csv"
             cmd = ["batch", str(path), "-o", str(out), "-q", "--chunksize", str(args.chunksize)]
-            seconds, code, peak = _child_peak(cmd, env)
-            results.append((rows, path.stat().st_size, seconds, code, peak))
+            if args.stream_jobs:
+                cmd += ["--jobs", args.stream_jobs]
+            seconds, code, peak, worker = _child_peak(cmd, env)
+            results.append((rows, path.stat().st_size, seconds, code, peak, worker))
             out.unlink()
             path.unlink()
-    _s, _c, idle = _child_peak(["--help"], env)
+    _s, _c, idle, _w = _child_peak(["--help"], env)
     print(f"\nDatabase: {db_label}; `screener batch` streaming, chunksize {args.chunksize}\n")
-    print("| rows | input size | seconds | rows/s | peak RSS | exit |")
-    print("|---|---|---|---|---|---|")
-    for rows, size, seconds, code, peak in results:
-        print(f"| {rows:,} | {mb(size)} | {seconds:.1f} | {rows / seconds:,.0f} | {mb(peak)} "
-              f"| {code} |")  # fmt: skip
+    jobs = args.stream_jobs or "default"
+    print("| rows | input size | --jobs | seconds | rows/s | peak RSS | worker peak RSS | exit |")
+    print("|---|---|---|---|---|---|---|---|")
+    for rows, size, seconds, code, peak, worker in results:
+        print(f"| {rows:,} | {mb(size)} | {jobs} | {seconds:.1f} | {rows / seconds:,.0f} "
+              f"| {mb(peak)} | {mb(worker) if worker else '-'} | {code} |")  # fmt: skip
     print(f"\n(`screener --help` in the same harness: {mb(idle)} peak RSS)")
 
 
@@ -238,9 +257,11 @@ def main() -> None:
     parser.add_argument("--mem-rows", type=int, default=50_000,
                         help="rows measured under tracemalloc (it slows the run)")  # fmt: skip
     parser.add_argument("--latency-lists", type=int, default=1000)
+    parser.add_argument("--jobs", default="1,2", help="processes to measure, e.g. 1,2")
     parser.add_argument("--stream", action="store_true", help="measure `screener batch` RSS")
     parser.add_argument("--stream-rows", default="100000,1000000")
     parser.add_argument("--chunksize", type=int, default=20_000)
+    parser.add_argument("--stream-jobs", help="--jobs for `screener batch` (default: its own)")
     parser.add_argument("--tmp", help="folder for the generated files")
     args = parser.parse_args()
     if args.stream:

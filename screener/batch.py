@@ -13,6 +13,7 @@ temporary file that replaces OUTPUT only once everything is written.
 from __future__ import annotations
 
 import argparse
+import gc
 import math
 import os
 import re
@@ -187,6 +188,9 @@ def _init_worker(screener: Screener | None) -> None:
     database), else the default one (which honours SCREENER_DB_DIR)."""
     global _WORKER_SCREENER
     _WORKER_SCREENER = screener if screener is not None else get_screener()
+    # What the worker inherited or loaded (database, caches) lives until it
+    # exits: keep the garbage collector from walking (and copying) it.
+    gc.freeze()
 
 
 def _worker_values(
