@@ -8,6 +8,10 @@ runs unchanged on each partition of a dask DataFrame (``screen_dask``).
 ``screener batch INPUT -o OUTPUT`` streams a CSV/TSV of any length in chunks
 and writes CSV (safe against formula injection), JSON Lines or Parquet to a
 temporary file that replaces OUTPUT only once everything is written.
+
+Both can share the rows among worker processes (``n_jobs``, ``--jobs``): each
+worker loads the screener once, chunks go out in order and come back in input
+order, and the result is exactly the one-process result.
 """
 
 from __future__ import annotations
@@ -179,7 +183,10 @@ def resolve_jobs(n_jobs: int | None) -> int:
         except AttributeError:  # not on Linux
             return max(1, os.cpu_count() or 1)
     if not isinstance(n_jobs, int) or isinstance(n_jobs, bool) or n_jobs < 1:
-        raise ScreenError(f"n_jobs must be a positive number of processes or -1, not {n_jobs!r}.")
+        raise ScreenError(
+            f"The number of processes (--jobs, n_jobs) must be at least 1, or -1 for one "
+            f"per core, not {n_jobs!r}."
+        )
     return n_jobs
 
 
