@@ -215,7 +215,11 @@ _MAY_CONTAIN = re.compile(
 )
 # Locants open with one digit ("1,2-Hexanediol", "1,2,6-Hexanetriol"), so that
 # "Polysorbate 20, 1,2-Hexanediol" keeps its separator after "20".
-_LOCANTS = re.compile(r"(?<![\w.])\d(?:,\s?\d{1,2}){1,5}(?=\s?-|')")
+# After a hyphen only the unspaced form counts ("...-Nitropropane-1,3-Diol"): in
+# "Tripeptide-2, 10-Hydroxydecanoic Acid" the spaced comma separates two names.
+_LOCANTS = re.compile(
+    r"(?<![\w.\-])\d(?:,\s?\d{1,2}){1,5}(?=\s?-|')|(?<=-)\d(?:,\d{1,2}){1,5}(?=-|')"
+)
 # A percentage glued to the next name: "Octisalate 5.0%Water".
 _GLUED_PERCENT = re.compile(r"(?<=\d%)(?=[A-Za-z])")
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d+\s?%)")

@@ -114,6 +114,11 @@ def names(text: str) -> list[str]:
             "Polysorbate 20, 1,2-Hexanediol, Water",
             ["Polysorbate 20", "1,2-Hexanediol", "Water"],
         ),
+        (
+            "number then a locant-like name",
+            "Trifluoroacetyl Tripeptide-2, 10-Hydroxydecanoic Acid",
+            ["Trifluoroacetyl Tripeptide-2", "10-Hydroxydecanoic Acid"],
+        ),
         ("glued percentage", "Octisalate 5.0%Water, Glycerin", ["Octisalate", "Water", "Glycerin"]),
         (
             "organic prefix",
