@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import DatabaseError, ScreenError
-from .report import render_markdown, render_routine_text, render_text
+from .report import OutputFormat, render, render_routine_text
 from .vocabulary import CONTEXTS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -54,8 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--context", "-c", action="append", help=ctx_help)
     check.add_argument("--product-type", choices=["leave-on", "rinse-off"])
     fmt = check.add_mutually_exclusive_group()
-    fmt.add_argument("--json", action="store_true", help="print the report as JSON")
-    fmt.add_argument("--markdown", action="store_true", help="print the report as Markdown")
+    fmt.add_argument(
+        "--format", choices=[f.value for f in OutputFormat], default=None, help="output format"
+    )
+    fmt.add_argument("--json", action="store_true", help="same as --format json")
+    fmt.add_argument("--markdown", action="store_true", help="same as --format markdown")
 
     routine = sub.add_parser("routine", help="screen several products used together")
     routine.add_argument("files", nargs="+", help="one file per product (name = file name)")
@@ -159,12 +162,8 @@ def _run(args: argparse.Namespace) -> int:
         report = screener.screen(
             text, context=_contexts(args.context), product_type=args.product_type
         )
-        if args.json:
-            print(report.model_dump_json(indent=2))
-        elif args.markdown:
-            print(render_markdown(report), end="")
-        else:
-            print(render_text(report), end="")
+        fmt = args.format or ("json" if args.json else "markdown" if args.markdown else "text")
+        print(render(report, fmt), end="")
         return EXIT_FINDINGS if report.verdict.worst in ("caution", "avoid") else EXIT_CLEAN
     if args.command == "routine":
         products = [{"name": Path(f).stem, "text": _read_text_file(f)} for f in args.files]

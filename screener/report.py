@@ -175,3 +175,13 @@ def render_routine_text(report: RoutineReport) -> str:
     for u in report.unresolved:
         lines.append(f"  Unresolved: {u}")
     return "\n".join(lines) + "\n"
+
+
+def render(report: ProductReport, fmt: OutputFormat | str) -> str:
+    """One product report in any output format (the CLI's single switch)."""
+    chosen = OutputFormat(fmt)
+    if chosen is OutputFormat.json:
+        return report.model_dump_json(indent=2) + "\n"
+    if chosen is OutputFormat.markdown:
+        return render_markdown(report)
+    return render_text(report)

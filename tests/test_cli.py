@@ -99,3 +99,20 @@ def test_markdown_escape_defuses_links_and_markup() -> None:
     out = md_escape("http://evil.com. <b>x</b> [a](javascript:alert(1)) www.evil.org a@b.co")
     assert "`http://evil.com`." in out and "`www.evil.org`" in out and "`a@b.co`" in out
     assert "\\<b\\>" in out and "\\[a\\]" in out
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_every_output_format_works(capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    from screener.report import OutputFormat
+
+    assert fmt in {f.value for f in OutputFormat}
+    code, out, _ = run(capsys, "check", "--format", fmt, "Aqua, Petrolatum")
+    assert code == 1 and "Petrolatum" in out
+    if fmt == "json":
+        assert ProductReport.model_validate_json(out).ingredients[1].inci == "Petrolatum"
+
+
+def test_output_format_enum_is_covered() -> None:
+    from screener.report import OutputFormat
+
+    assert {f.value for f in OutputFormat} == {"text", "markdown", "json"}
