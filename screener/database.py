@@ -461,27 +461,22 @@ def load_database_from(root: Path) -> Database:
                 )
             )
 
-    occlusives: dict[str, OcclusiveRow] = {}
-    for label, number, orow in _validate(
-        OcclusiveRow, _read_csv(root / "occlusives.csv", root, problems), problems
-    ):
-        check_sources(label, number, orow.sources)
-        inci = resolve(label, number, orow.inci)
-        if inci:
-            if inci in occlusives:
-                problems.append(f"{label} row {number}: {inci!r} has two occlusive rows")
-            occlusives[inci] = orow
+    def one_row_each(model: type[M], filename: str, what: str) -> dict[str, M]:
+        """A file with at most one row per ingredient, keyed by canonical name."""
+        out: dict[str, M] = {}
+        for label, number, row in _validate(
+            model, _read_csv(root / filename, root, problems), problems
+        ):
+            check_sources(label, number, row.sources)  # type: ignore[attr-defined]
+            inci = resolve(label, number, row.inci)  # type: ignore[attr-defined]
+            if inci:
+                if inci in out:
+                    problems.append(f"{label} row {number}: {inci!r} has two {what} rows")
+                out[inci] = row
+        return out
 
-    actives: dict[str, ActiveRow] = {}
-    for label, number, arow in _validate(
-        ActiveRow, _read_csv(root / "actives.csv", root, problems), problems
-    ):
-        check_sources(label, number, arow.sources)
-        inci = resolve(label, number, arow.inci)
-        if inci:
-            if inci in actives:
-                problems.append(f"{label} row {number}: {inci!r} has two active rows")
-            actives[inci] = arow
+    occlusives = one_row_each(OcclusiveRow, "occlusives.csv", "occlusive")
+    actives = one_row_each(ActiveRow, "actives.csv", "active")
 
     ingredients: list[Ingredient] = []
     for inci, (label, _number, irow) in by_inci_row.items():

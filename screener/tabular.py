@@ -113,37 +113,36 @@ def read_options(path: str | Path, encoding: str | None = None) -> dict[str, Any
     return {"encoding": enc, "sep": delimiter}
 
 
+def _read_csv_options(opts: dict[str, Any]) -> dict[str, Any]:
+    """pandas.read_csv keywords that keep every cell as text, as written."""
+    return {
+        "dtype": str,
+        "keep_default_na": False,
+        "na_values": [],
+        "encoding": opts["encoding"],
+        "sep": opts["sep"],
+        "engine": "python" if opts["sep"] not in (",", "\t") else "c",
+    }
+
+
 def read_table(path: str | Path, encoding: str | None = None) -> pd.DataFrame:
     """A whole CSV/TSV as strings (every column kept, nothing coerced)."""
     opts = read_options(path, encoding)
     try:
-        return pd.read_csv(
-            path,
-            dtype=str,
-            keep_default_na=False,
-            na_values=[],
-            encoding=opts["encoding"],
-            sep=opts["sep"],
-            engine="python" if opts["sep"] not in (",", "\t") else "c",
-        )
+        frame: pd.DataFrame = pd.read_csv(path, **_read_csv_options(opts))
     except (pd.errors.ParserError, UnicodeDecodeError) as exc:
         raise ScreenError(f"{path}: could not read it as a table ({exc}).") from None
+    return frame
 
 
 def read_table_chunks(
     path: str | Path, chunksize: int, encoding: str | None = None
 ) -> Iterable[pd.DataFrame]:
     opts = read_options(path, encoding)
-    return pd.read_csv(
-        path,
-        dtype=str,
-        keep_default_na=False,
-        na_values=[],
-        encoding=opts["encoding"],
-        sep=opts["sep"],
-        chunksize=chunksize,
-        engine="python" if opts["sep"] not in (",", "\t") else "c",
+    chunks: Iterable[pd.DataFrame] = pd.read_csv(
+        path, chunksize=chunksize, **_read_csv_options(opts)
     )
+    return chunks
 
 
 _LIST_CELL = re.compile(r"^\s*\[.*\]\s*$", re.DOTALL)

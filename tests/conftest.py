@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from screener.database import Database, load_database, load_database_from
-from screener.screen import Screener
+from screener.database import Database, _cached, load_database, load_database_from
+from screener.screen import Screener, _default_screener
 
 HERE = Path(__file__).parent
 MINI_DB = HERE / "fixtures" / "mini_db"
@@ -33,3 +34,14 @@ def mini_db() -> Database:
 def mini(mini_db: Database) -> Screener:
     """A screener over the small fixture database: rule tests that must not move with data."""
     return Screener.for_database(mini_db)
+
+
+@pytest.fixture
+def mini_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The default screener (as the CLI uses it) reads the fixture database."""
+    monkeypatch.setenv("SCREENER_DB_DIR", str(MINI_DB))
+    _default_screener.cache_clear()
+    _cached.cache_clear()
+    yield
+    _default_screener.cache_clear()
+    _cached.cache_clear()

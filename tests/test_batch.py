@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import json
 import random
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,26 +17,14 @@ import pytest
 
 from screener.batch import OUTPUT_COLUMNS, neutralise_formulas, run_batch, screen_dask, screen_frame
 from screener.cli import main
-from screener.database import _cached as cached_database
 from screener.errors import ScreenError
 from screener.parse import _MAY_CONTAIN, _MAY_KEYS, _TRAILING, _TRAILING_KEYS, could_match
-from screener.screen import Screener, _default_screener
+from screener.screen import Screener
 from screener.tabular import read_table
 
 HERE = Path(__file__).parent
 BATCH = HERE / "fixtures" / "batch"
 MINI_DB = HERE / "fixtures" / "mini_db"
-
-
-@pytest.fixture
-def mini_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The default screener (used by the CLI) reads the fixture database."""
-    monkeypatch.setenv("SCREENER_DB_DIR", str(MINI_DB))
-    _default_screener.cache_clear()
-    cached_database.cache_clear()
-    yield
-    _default_screener.cache_clear()
-    cached_database.cache_clear()
 
 
 def frame(name: str, mini: Screener, **kw: Any) -> pd.DataFrame:

@@ -7,7 +7,6 @@ SCREENER_DB_DIR for the CLI, whose workers load it themselves).
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -17,22 +16,12 @@ from screener.batch import resolve_jobs, run_batch, screen_frame
 from screener.cli import main
 from screener.database import _cached as cached_database
 from screener.errors import ScreenError
-from screener.screen import Screener, _default_screener
+from screener.screen import Screener
 from screener.tabular import read_table
 
 HERE = Path(__file__).parent
 BATCH = HERE / "fixtures" / "batch"
 MINI_DB = HERE / "fixtures" / "mini_db"
-
-
-@pytest.fixture
-def mini_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("SCREENER_DB_DIR", str(MINI_DB))
-    _default_screener.cache_clear()
-    cached_database.cache_clear()
-    yield
-    _default_screener.cache_clear()
-    cached_database.cache_clear()
 
 
 def catalog(mini: Screener, rows: int = 400) -> pd.DataFrame:
