@@ -20,7 +20,6 @@ import argparse
 import gc
 import math
 import os
-import re
 import sys
 import tempfile
 import time
@@ -33,6 +32,7 @@ from typing import IO, Any, Protocol
 import pandas as pd
 
 from .errors import ScreenError
+from .parse import PLACEHOLDER, SPREADSHEET_ERROR
 from .screen import Screener, get_screener, normalise_contexts, normalise_product_type
 from .tabular import cell_to_text, detect_column, read_table_chunks
 
@@ -64,26 +64,17 @@ _COUNT_KEYS = (
     ("screen_n_context", "by_kind", "context"),
 )
 
-_SPREADSHEET_ERROR = re.compile(
-    r"(?i)^\s*#(?:NAME\?|VALUE!|REF!|N/A|DIV/0!|NULL!|NUM!|SPILL!|CALC!|FIELD!|BLOCKED!"
-    r"|GETTING_DATA|UNKNOWN!|CONNECT!|BUSY!)\s*$"
-)
-_PLACEHOLDER = re.compile(
-    r"(?i)^\s*(?:no\s+info(?:rmation)?|n/?a|none|null|nan|nil|unknown|not\s+available"
-    r"|not\s+listed|tbd|tba|coming\s+soon|-+|\?+|\.+)\s*[.!]?\s*$"
-)
-
 
 def row_problem(text: str | None) -> str | None:
     """Why a cell is not an ingredient list before parsing it, or None."""
     if text is None or not text.strip():
         return "empty: no ingredient list in this row"
-    if _SPREADSHEET_ERROR.match(text):
+    if SPREADSHEET_ERROR.match(text):
         return (
             f"spreadsheet error value {text.strip()!r}, not an ingredient list (the list "
             "was lost when the file was edited in a spreadsheet)"
         )
-    if _PLACEHOLDER.match(text):
+    if PLACEHOLDER.match(text):
         return f"placeholder {text.strip()!r}, not an ingredient list"
     return None
 

@@ -21,13 +21,11 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 def _read_text_file(path: str) -> str:
     if path == "-":
         return sys.stdin.read()
+    from .tabular import detect_encoding  # lazily: it brings pandas, which check() never needs
+
     data = Path(path).read_bytes()
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("utf-8", errors="replace")
+    text = data.decode(detect_encoding(data))
+    return text[1:] if text.startswith("\ufeff") else text
 
 
 def _contexts(values: list[str] | None) -> list[str] | None:

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ScreenError
-from .parse import parse_label
 from .screen import Screener, get_screener
 from .tabular import cell_to_text, detect_column, read_table
 
@@ -43,29 +42,22 @@ def measure(texts: list[object], screener: Screener | None = None) -> Coverage:
     for value in texts:
         cov.rows += 1
         text = cell_to_text(value)
-        try:
-            parsed = parse_label(text)
-        except ScreenError as exc:
-            cov.rows_refused += 1
-            cov.refused[str(exc).split(".")[0]] += 1
-            continue
         start = time.perf_counter()
         try:
-            screener.screen(text)
+            report = screener.screen(text)
         except ScreenError as exc:
             cov.rows_refused += 1
             cov.refused[str(exc).split(".")[0]] += 1
             continue
         cov.seconds_per_list.append(time.perf_counter() - start)
         cov.rows_screened += 1
-        for entry in parsed.entries:
-            found = screener.matcher.match_entry(entry)
+        for item in report.ingredients:
             cov.entries += 1
-            cov.by_kind[found.kind] += 1
-            if found.kind == "unknown":
-                cov.unknown[entry.text.casefold()] += 1
-            elif found.kind == "fuzzy":
-                cov.guessed[f"{entry.text.casefold()} → {found.inci}"] += 1
+            cov.by_kind[item.match] += 1
+            if item.match == "unknown":
+                cov.unknown[item.text.casefold()] += 1
+            elif item.match == "fuzzy":
+                cov.guessed[f"{item.text.casefold()} → {item.inci}"] += 1
     return cov
 
 

@@ -53,7 +53,13 @@ UNKNOWN = Match(ingredient=None, kind="unknown", confidence=0.0)
 _SQUEEZE = re.compile(r"[^a-z0-9]+")
 _DIGITS = re.compile(r"\d+")
 # Word endings that name a different chemical when swapped for one another.
-_SUFFIXES = ("ol", "al", "yl", "ane", "ene", "ine", "one", "ate", "ite", "ide", "eth", "ium", "ic")
+_SUFFIXES = tuple(
+    sorted(
+        ("ol", "al", "yl", "ane", "ene", "ine", "one", "ate", "ite", "ide", "eth", "ium", "ic"),
+        key=len,
+        reverse=True,
+    )
+)
 
 
 def squeeze(key: str) -> str:
@@ -61,7 +67,7 @@ def squeeze(key: str) -> str:
 
 
 def _suffix(word: str) -> str | None:
-    for suffix in sorted(_SUFFIXES, key=len, reverse=True):
+    for suffix in _SUFFIXES:
         if word.endswith(suffix):
             return suffix
     return None

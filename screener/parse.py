@@ -77,13 +77,13 @@ def check_input(text: object, *, max_chars: int = MAX_TEXT_CHARS) -> str:
     stripped = text.strip()
     if not stripped:
         raise ScreenError("The ingredient list is empty. Paste the list from the label.")
-    if _SPREADSHEET_ERROR.match(stripped):
+    if SPREADSHEET_ERROR.match(stripped):
         raise ScreenError(
             f"The cell holds a spreadsheet error ({stripped}) instead of an ingredient list: "
             "a spreadsheet probably read a list starting with '-' or '=' as a formula. "
             "Re-export the file with the column formatted as text."
         )
-    if _PLACEHOLDER.match(stripped):
+    if PLACEHOLDER.match(stripped):
         raise ScreenError(
             f"There is no ingredient list here ({stripped!r}). Paste the list from the label."
         )
@@ -96,13 +96,16 @@ def check_input(text: object, *, max_chars: int = MAX_TEXT_CHARS) -> str:
     return text
 
 
-_SPREADSHEET_ERROR = re.compile(
-    r"^#(?:NAME\?|VALUE!|REF!|DIV/0!|N/A|NULL!|NUM!|SPILL!|CALC!|FIELD!|GETTING_DATA)$", re.I
+# Cells that hold no list: spreadsheet error values and placeholders. Shared with
+# batch.row_problem, which words the same refusal as a per-row reason.
+SPREADSHEET_ERROR = re.compile(
+    r"(?i)^\s*#(?:NAME\?|VALUE!|REF!|N/A|DIV/0!|NULL!|NUM!|SPILL!|CALC!|FIELD!|BLOCKED!"
+    r"|GETTING_DATA|UNKNOWN!|CONNECT!|BUSY!)\s*$"
 )
-_PLACEHOLDER = re.compile(
-    r"^(?:no\s+info(?:rmation)?|n/?a|none|null|nan|-+|\?+|tbd|unknown|not\s+available"
-    r"|see\s+(?:packaging|label|box)|coming\s+soon)\.?$",
-    re.I,
+PLACEHOLDER = re.compile(
+    r"(?i)^\s*(?:no\s+info(?:rmation)?|n/?a|none|null|nan|nil|unknown|not\s+available"
+    r"|not\s+listed|tbd|tba|coming\s+soon|see\s+(?:packaging|label|box)|-+|\?+|\.+)"
+    r"\s*[.!]?\s*$"
 )
 
 

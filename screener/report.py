@@ -74,6 +74,15 @@ def findings_by_kind(findings: list[Finding]) -> dict[str, list[Finding]]:
     return {k: grouped[k] for k in KIND_TITLES if k in grouped}
 
 
+def _finding_text(finding: Finding, head: str, sources: bool = True) -> list[str]:
+    lines = [f"  {SEVERITY_MARK[finding.severity]} {head}"]
+    lines.append(f"      Why: {finding.reason}")
+    lines.append(f"      What to do: {finding.advice}")
+    if sources:
+        lines.append(f"      Sources: {', '.join(finding.sources)}")
+    return lines
+
+
 def render_text(report: ProductReport) -> str:
     lines = [f"Verdict: {report.verdict.summary}"]
     if report.context:
@@ -90,10 +99,7 @@ def render_text(report: ProductReport) -> str:
         lines.append("")
         lines.append(f"{KIND_TITLES[kind]}:")
         for finding in items:
-            lines.append(f"  {SEVERITY_MARK[finding.severity]} {', '.join(finding.ingredients)}")
-            lines.append(f"      Why: {finding.reason}")
-            lines.append(f"      What to do: {finding.advice}")
-            lines.append(f"      Sources: {', '.join(finding.sources)}")
+            lines.extend(_finding_text(finding, ", ".join(finding.ingredients)))
     if report.alternatives:
         lines.append("")
         lines.append("Milia-friendly alternatives:")
@@ -160,12 +166,8 @@ def render_routine_text(report: RoutineReport) -> str:
     if report.findings:
         lines.append("Clashes between products:")
         for f in report.findings:
-            lines.append(
-                f"  {SEVERITY_MARK[f.severity]} {' × '.join(f.products)}: "
-                f"{' + '.join(f.ingredients)}"
-            )
-            lines.append(f"      Why: {f.reason}")
-            lines.append(f"      What to do: {f.advice}")
+            head = f"{' × '.join(f.products)}: {' + '.join(f.ingredients)}"
+            lines.extend(_finding_text(f, head, sources=False))
     else:
         lines.append("No clashes between products.")
     lines.append("")
