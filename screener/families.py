@@ -133,6 +133,10 @@ class Families:
     rules: list[tuple[FamilyRule, re.Pattern[str]]]
     confidence_cap: float
     binomials: dict[str, list[str]] | None = None
+    #: One-word ingredient names that are not a known genus ("squalane", "water"):
+    #: a "botanical" name starting with one is two entries missing a comma
+    #: ("Squalane Rosa Canina Fruit Oil"), left to repair.py, not a plant.
+    not_genera: frozenset[str] = frozenset()
 
     def _binomial(self, printed: str, key: str) -> Match | None:
         """A plant printed by its Latin name alone ("Hamamelis Virginiana (Witch Hazel)").
@@ -168,6 +172,8 @@ class Families:
         if found is not None:
             return found
         for rule, pattern in self.rules:
+            if rule.family.startswith("botanical") and key.split(" ", 1)[0] in self.not_genera:
+                continue
             hit = pattern.match(key)
             if not hit:
                 continue
@@ -198,6 +204,9 @@ def load_families(db: Database) -> Families:
     cap = float(db.severity.get("match", {}).get("family", 0.8))
     if not path.exists():
         return Families(rules=[], confidence_cap=cap, binomials=plant_binomials(db))
+    binomials = plant_binomials(db)
+    genera = {key.split(" ", 1)[0] for key in binomials}
+    not_genera = frozenset(k for k in db.by_key if " " not in k and k not in genera)
     problems: list[str] = []
     rules: list[tuple[FamilyRule, re.Pattern[str]]] = []
     root = Path(db.path)
@@ -208,4 +217,4 @@ def load_families(db: Database) -> Families:
         rules.append((rule, re.compile(rule.pattern)))
     if problems:
         raise DatabaseError(problems)
-    return Families(rules=rules, confidence_cap=cap, binomials=plant_binomials(db))
+    return Families(rules=rules, confidence_cap=cap, binomials=binomials, not_genera=not_genera)

@@ -11,7 +11,11 @@ full printed form, parenthesised aliases, slash parts):
 5. ``fuzzy``   rapidfuzz's closest name above the cut-off, shown as a guess
    ("did you mean …?"), with guards that keep look-alikes apart: the digits
    must be identical and no word may swap a chemical suffix
-   (Retinol/Retinal, Squalane/Squalene, Tocopherol/Tocopheryl).
+   (Retinol/Retinal, Squalane/Squalene, Tocopherol/Tocopheryl);
+6. ``fuzzy``   a name cut short (scraped catalogs truncate long names:
+   ``Acrylates/C10-30 Alkyl``): when the printed words are the first words of
+   exactly one ingredient's names, that ingredient is shown as a guess with the
+   reason. Two words at least; a prefix shared by two ingredients stays unknown.
 
 An entry nothing matches stays, with ``inci=None`` and kind ``unknown``.
 Results are cached per name: a catalog repeats the same few thousand names.
@@ -20,6 +24,7 @@ Results are cached per name: a catalog repeats the same few thousand names.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,6 +45,8 @@ class Match:
     matched_name: str = ""
     family: str | None = None
     family_inci: str | None = None
+    #: Why a guess was made, when it is not a spelling correction.
+    reason: str = ""
 
     @property
     def inci(self) -> str | None:
@@ -50,6 +57,7 @@ class Match:
 
 UNKNOWN = Match(ingredient=None, kind="unknown", confidence=0.0)
 
+_WORD_BREAK = re.compile(r"[\s/]+")
 _SQUEEZE = re.compile(r"[^a-z0-9]+")
 _DIGITS = re.compile(r"\d+")
 # Word endings that name a different chemical when swapped for one another.
@@ -108,6 +116,7 @@ class Matcher:
             "family": float(cfg.get("family", 0.8)),
         }
         self.fuzzy_scale = float(cfg.get("fuzzy_scale", 0.7))
+        self.completion_confidence = float(cfg.get("completion", 0.5))
         squeezed: dict[str, Ingredient | None] = {}
         for key, (ingredient, _kind) in db.by_key.items():
             sq = squeeze(key)
@@ -117,6 +126,7 @@ class Matcher:
                 squeezed.setdefault(sq, ingredient)
         self.squeezed = {k: v for k, v in squeezed.items() if v is not None}
         self.choices = list(db.by_key)
+        self.sorted_keys = sorted(db.by_key)
         self._name_cache: dict[str, Match] = {}
         self._entry_cache: dict[tuple[str, tuple[str, ...]], Match] = {}
 
@@ -152,6 +162,36 @@ class Matcher:
                 return Match(ingredient, "fuzzy", round(score / 100 * self.fuzzy_scale, 3), key)
         return None
 
+    def _completion(self, key: str, printed: str) -> Match | None:
+        """The one ingredient whose name begins with these whole words, if any.
+
+        Two printed words at least (folding may glue "3-Cyclohexene" to its
+        neighbour): one word ("Sodium", "C12-15") begins too many names."""
+        if len(_WORD_BREAK.split(printed.strip())) < 2 or len(key) < self.min_length:
+            return None
+        found: dict[int, Ingredient] = {}
+        keys = self.sorted_keys
+        for boundary in (" ", "/"):
+            prefix = key + boundary
+            for index in range(bisect_left(keys, prefix), len(keys)):
+                name = keys[index]
+                if not name.startswith(prefix):
+                    break
+                ingredient = self.db.by_key[name][0]
+                found[id(ingredient)] = ingredient
+                if len(found) > 1:
+                    return None
+        if len(found) != 1:
+            return None
+        ingredient = next(iter(found.values()))
+        return Match(
+            ingredient,
+            "fuzzy",
+            self.completion_confidence,
+            key,
+            reason="the name looks cut short",
+        )
+
     def match_name(self, name: str, *, allow_fuzzy: bool = True) -> Match:
         key = fold_name(name)
         cache_key = key if allow_fuzzy else "\x00" + key
@@ -162,7 +202,7 @@ class Matcher:
         if result is None and key and self.families is not None:
             result = self.families.match(name, key)
         if result is None and key and allow_fuzzy:
-            result = self._fuzzy(key)
+            result = self._fuzzy(key) or self._completion(key, name)
         result = result or UNKNOWN
         if len(self._name_cache) < 500_000:
             self._name_cache[cache_key] = result

@@ -7,7 +7,7 @@ CLI and batch mode all call these.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -35,6 +35,7 @@ from .parse import (
     read_segment,
     too_many_entries,
 )
+from .repair import repair
 from .rules import (
     Placed,
     comedogenic_findings,
@@ -64,9 +65,9 @@ CAVEATS = [
 
 #: summarise()'s per-entry data: printed text, annotations, ingredient, canonical
 #: name, match kind, confidence, marks the ~1% line, recognised (exact/alias/family).
-#: Then a key for its per-zone results (id * 4) and whether it is an active.
+#: Then a key for its per-zone results (id * 4), whether it is an active, and the match.
 _Entry = tuple[
-    str, tuple[str, ...], Ingredient | None, str | None, str, float, bool, bool, int, bool
+    str, tuple[str, ...], Ingredient | None, str | None, str, float, bool, bool, int, bool, Match
 ]
 _ZONES = ("top", "middle", "trace", "may_contain")
 
@@ -151,8 +152,39 @@ class Screener:
         ptype = normalise_product_type(product_type)
         parsed = parse_label(text, max_chars=max_chars)
         matches = [(entry, self.matcher.match_entry(entry)) for entry in parsed.entries]
+        matches = self._repaired(matches, parsed.notes)
         _refuse_prose(matches)
         return self.report(matches, parsed.notes, contexts, ptype, name)
+
+    def _repaired(
+        self, matches: list[tuple[ParsedEntry, Match]], notes: list[str]
+    ) -> list[tuple[ParsedEntry, Match]]:
+        """Names split at a comma joined, run-together names split (repair.py)."""
+        pieces, repair_notes = repair(
+            [e.text for e, _m in matches], [m for _e, m in matches], self.matcher
+        )
+        if not repair_notes:
+            return matches
+        notes.extend(repair_notes)
+        out: list[tuple[ParsedEntry, Match]] = []
+        for position, piece in enumerate(pieces, start=1):
+            first = matches[piece.sources[0]][0]
+            if len(piece.sources) == 1 and piece.text == first.text:
+                entry = replace(first, position=position)
+            else:
+                annotations = tuple(
+                    dict.fromkeys(a for i in piece.sources for a in matches[i][0].annotations)
+                )
+                entry = ParsedEntry(
+                    text=piece.text,
+                    name=piece.text,
+                    candidates=(),
+                    position=position,
+                    may_contain=first.may_contain,
+                    annotations=annotations,
+                )
+            out.append((entry, piece.match))
+        return out
 
     def report(
         self,
@@ -197,6 +229,9 @@ class Screener:
         present = {m.ingredient.inci for _e, m in matches if m.ingredient is not None}
         alternatives = alternatives_for(findings, db, present)
         notes = list(notes)
+        for entry, match in matches:
+            if match.reason:
+                notes.append(f"'{entry.text}': {match.reason}; shown as a guess, {match.inci}.")
         if line is not None:
             notes.append(
                 f"Estimated ~1% line at position {line} (the first preservative, perfume, "
@@ -269,6 +304,8 @@ class Screener:
             raise ScreenError(NO_ENTRIES)
         if all(e[4] == "unknown" for e in entries):
             _refuse_prose_texts([e[0] for e in entries])
+        if any(e[4] in ("unknown", "fuzzy") for e in entries):
+            entries, mays = self._repaired_entries(entries, mays)
         if not any(mays):
             mays = []
 
@@ -311,6 +348,7 @@ class Screener:
             known,
             key4,
             active,
+            _match,
         ) in enumerate(entries, start=1):
             may = mays[position - 1] if mays else False
             if inci is None:
@@ -416,26 +454,50 @@ class Screener:
     def _read_segment(self, segment: str) -> tuple[_Entry, ...]:
         """One segment's entries with their matches (summarise caches this per segment)."""
         _footnotes, reads = read_segment(segment)
-        markers = self._markers()
-        out = []
-        for printed, name, candidates, notes in reads:
-            match = self.matcher.match_entry(ParsedEntry(printed, name, candidates, 0))
-            ing = match.ingredient
-            out.append(
-                (
-                    printed,
-                    notes,
-                    ing,
-                    match.inci,
-                    match.kind,
-                    match.confidence,
-                    ing is not None and ing.primary_function in markers,
-                    match.kind in ("exact", "alias", "family"),
-                    id(ing) * 4 if ing is not None else -4,
-                    ing is not None and bool(ing.classes),
-                )
+        return tuple(
+            self._as_entry(
+                printed, notes, self.matcher.match_entry(ParsedEntry(printed, name, candidates, 0))
             )
-        return tuple(out)
+            for printed, name, candidates, notes in reads
+        )
+
+    def _as_entry(self, printed: str, notes: tuple[str, ...], match: Match) -> _Entry:
+        ing = match.ingredient
+        return (
+            printed,
+            notes,
+            ing,
+            match.inci,
+            match.kind,
+            match.confidence,
+            ing is not None and ing.primary_function in self._markers(),
+            match.kind in ("exact", "alias", "family"),
+            id(ing) * 4 if ing is not None else -4,
+            ing is not None and bool(ing.classes),
+            match,
+        )
+
+    def _repaired_entries(
+        self, entries: list[_Entry], mays: list[bool]
+    ) -> tuple[list[_Entry], list[bool]]:
+        """summarise()'s side of _repaired(): the same repairs on its entry tuples."""
+        pieces, repair_notes = repair(
+            [e[0] for e in entries], [e[10] for e in entries], self.matcher
+        )
+        if not repair_notes:
+            return entries, mays
+        out: list[_Entry] = []
+        out_mays: list[bool] = []
+        for piece in pieces:
+            first = entries[piece.sources[0]]
+            if len(piece.sources) == 1 and piece.text == first[0]:
+                out.append(first)
+            else:
+                notes = tuple(dict.fromkeys(a for i in piece.sources for a in entries[i][1]))
+                out.append(self._as_entry(piece.text, notes, piece.match))
+            if mays:
+                out_mays.append(mays[piece.sources[0]])
+        return out, out_mays
 
     def _markers(self) -> frozenset[str]:
         markers = self._summary_cache.get(("markers",))

@@ -100,6 +100,9 @@ SUMMARY_CASES = [
     "Cocos Nucifera Oil, Aqua, Retinol, Glycolic Acid, Benzoyl Peroxide, Tretinoin",
     "Aqua, Isopropyl Myristate, Phenoxyethanol, May contain: CI 77891, Isopropyl Palmitate",
     "Aqua, Zzyzx Quux, Hamamelis Virginiana (Witch Hazel)",
+    # repairs (repair.py): a split name, a missing comma, a name cut short
+    "Aqua, 1, 2 Hexanediol, Isopropyl Myristate, Ethylhexyl, Salicylate, Retinol",
+    "Water Petrolatum, Glycerin, Acrylates/C10-30 Alkyl, May contain: CI 77891, Disodium, EDTA",
 ]
 
 

@@ -1,0 +1,178 @@
+"""Repair entries a label, or the tool that copied it, broke apart or ran together.
+
+Two damages are common on real labels and in scraped catalogs, and both are
+only visible once names have been matched:
+
+- **A name split at a comma or a line break**: ``1, 2-Hexanediol`` printed as
+  ``1, 2 Hexanediol``; ``Ethylhexyl`` / ``Salicylate`` on two lines. Two
+  neighbouring entries are joined when at least one of them is unknown on its
+  own and, joined, they are exactly one ingredient of the database (exact or
+  alias; never a fuzzy guess or a family).
+- **A missing comma**: ``Water Glycerin``. An unknown entry is cut into
+  consecutive pieces that are each a database ingredient (exact or alias, or a
+  plant by the botanical naming convention), covering every word; at least two
+  pieces and one exact or alias piece. Readings with fewer botanical-family
+  pieces win, then readings with fewer pieces; a tie leaves the entry unknown.
+
+Each repair is reported in the notes, so the reader sees what was changed.
+Nothing is repaired when any reading is ambiguous: the entry stays unknown.
+Fuzzy matching and cut-short names are handled by match.py, not here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .match import Match, Matcher
+from .parse import read_entry
+
+#: Only entries this short are tried for a missing comma (each word span is
+#: matched once, so the work grows with the square of the word count).
+MAX_SPLIT_WORDS = 24
+_RECOGNISED = ("exact", "alias")
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One entry after repair: which input entries it came from, as printed."""
+
+    sources: tuple[int, ...]
+    text: str
+    match: Match
+
+
+def exact_match(text: str, matcher: Matcher, *, families: bool = False) -> Match | None:
+    """The database ingredient this whole printed text names, without guessing.
+
+    Only the text itself and its name without the parenthesised parts are tried
+    (``Rosa Canina (Rose Hip) Fruit Oil`` → ``Rosa Canina Fruit Oil``), never a
+    parenthesised or slash part alone: joined to a neighbour, ``Titanium Dioxide
+    (CI 77891)`` must not make ``Heilmoor Clay Titanium Dioxide`` read as it.
+    """
+    read = read_entry(text)
+    if read is None:
+        return None
+    best: Match | None = None
+    for candidate in dict.fromkeys((text, read[1])):
+        if not candidate:
+            continue
+        found = matcher.match_name(candidate, allow_fuzzy=False)
+        if found.kind in _RECOGNISED:
+            return found
+        # Only a botanical naming family is trusted as one piece of a run: the
+        # other families (salts, "Copper Complex") are too broad to cut by.
+        if families and best is None and (found.family or "").startswith("botanical"):
+            best = found
+    return best
+
+
+def _balanced(text: str) -> bool:
+    return text.count("(") == text.count(")") and text.count("[") == text.count("]")
+
+
+def split_run_together(text: str, matcher: Matcher) -> list[tuple[str, Match]] | None:
+    """An unknown entry read as several ingredients missing their commas.
+
+    Returns the pieces (printed text, match), or None when no complete reading
+    exists, when the fewest-pieces reading is not unique, or when the entry is
+    too long to try.
+    """
+    words = text.split()
+    count = len(words)
+    if count < 2 or count > MAX_SPLIT_WORDS:
+        return None
+    # best[j]: (family pieces, pieces, split points) for words[:j]: a reading by
+    # exact or alias names beats one that leans on a naming family, then the
+    # fewest pieces win. ambiguous[j]: a tie we cannot break.
+    best: list[tuple[int, int, tuple[int, ...]] | None] = [None] * (count + 1)
+    ambiguous = [False] * (count + 1)
+    best[0] = (0, 0, ())
+    matches: dict[tuple[int, int], Match] = {}
+    for end in range(1, count + 1):
+        for start in range(end):
+            prior = best[start]
+            if prior is None:
+                continue
+            span = " ".join(words[start:end])
+            if not _balanced(span) or span[0] in "([":
+                continue
+            found = exact_match(span, matcher, families=True)
+            if found is None:
+                continue
+            matches[(start, end)] = found
+            option = (
+                prior[0] + (found.kind not in _RECOGNISED),
+                prior[1] + 1,
+                (*prior[2], end),
+            )
+            current = best[end]
+            if current is None or option[:2] < current[:2]:
+                best[end] = option
+                ambiguous[end] = ambiguous[start]
+            elif option[:2] == current[:2]:
+                ambiguous[end] = True
+    final = best[count]
+    if final is None or final[1] < 2 or ambiguous[count] or final[0] == final[1]:
+        return None
+    pieces = []
+    start = 0
+    for end in final[2]:
+        pieces.append((" ".join(words[start:end]), matches[(start, end)]))
+        start = end
+    return pieces
+
+
+def _weak(match: Match) -> bool:
+    """Unknown, or only a guess: such an entry may be half of a split name."""
+    return match.kind in ("unknown", "fuzzy")
+
+
+def repair(
+    texts: Sequence[str], matches: Sequence[Match], matcher: Matcher
+) -> tuple[list[Piece], list[str]]:
+    """Entries (printed text, match) → repaired pieces, plus a note per repair.
+
+    Cheap when every entry is recognised: the input comes back one piece per entry.
+    """
+    count = len(texts)
+    pieces: list[Piece] = []
+    notes: list[str] = []
+    if not any(_weak(m) for m in matches):
+        return [Piece((i,), texts[i], matches[i]) for i in range(count)], notes
+    index = 0
+    while index < count:
+        text, match = texts[index], matches[index]
+        following_match = matches[index + 1] if index + 1 < count else None
+        if following_match is not None and (_weak(match) or _weak(following_match)):
+            following = texts[index + 1]
+            # Both "1, 2-Hexanediol" and "Ethylhexyl Salicylate" squeeze to one key.
+            joined = exact_match(f"{text} {following}", matcher)
+            if (
+                joined is not None
+                and joined.ingredient is not match.ingredient
+                and joined.ingredient is not following_match.ingredient
+            ):
+                printed = f"{text}, {following}"
+                pieces.append(Piece((index, index + 1), printed, joined))
+                notes.append(
+                    f"'{text}' and '{following}' read as one ingredient, {joined.inci}: "
+                    "the name seems to have been split at a comma or a line break."
+                )
+                index += 2
+                continue
+        if match.kind == "unknown":
+            split = split_run_together(text, matcher)
+            if split is not None:
+                for part, part_match in split:
+                    pieces.append(Piece((index,), part, part_match))
+                notes.append(
+                    f"'{text}' read as {len(split)} ingredients ("
+                    + ", ".join(str(m.inci) for _p, m in split)
+                    + "): the label seems to be missing a comma."
+                )
+                index += 1
+                continue
+        pieces.append(Piece((index,), text, match))
+        index += 1
+    return pieces, notes
