@@ -125,10 +125,14 @@ class Matcher:
             else:
                 squeezed.setdefault(sq, ingredient)
         self.squeezed = {k: v for k, v in squeezed.items() if v is not None}
+        #: every squeezed name, ambiguous ones included (repair.py's cheap pre-checks)
+        self.all_squeezed = frozenset(squeezed)
         self.choices = list(db.by_key)
         self.sorted_keys = sorted(db.by_key)
         self._name_cache: dict[str, Match] = {}
         self._entry_cache: dict[tuple[str, tuple[str, ...]], Match] = {}
+        #: repair.py's answers per printed text (a catalog repeats its damaged entries).
+        self.repair_cache: dict[tuple[str, str], Any] = {}
 
     # -- single names ---------------------------------------------------------
 
@@ -140,7 +144,7 @@ class Matcher:
         sq = squeeze(key)
         found = self.squeezed.get(sq)
         if found is None:
-            for variant in _number_variants(sq):
+            for variant in number_variants(sq):
                 found = self.squeezed.get(variant)
                 if found is not None:
                     break
@@ -234,7 +238,7 @@ class Matcher:
         return UNKNOWN
 
 
-def _number_variants(sq: str) -> list[str]:
+def number_variants(sq: str) -> list[str]:
     """Plural/singular of the last word: ``ironoxide`` ↔ ``ironoxides``."""
     out = []
     if sq.endswith("es"):

@@ -23,8 +23,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from .match import Match, Matcher
+from .match import Match, Matcher, number_variants, squeeze
+from .normalise import fold_name
 from .parse import read_entry
 
 #: Only entries this short are tried for a missing comma (each word span is
@@ -42,7 +44,31 @@ class Piece:
     match: Match
 
 
+_MISSING = object()
+_CACHE_LIMIT = 200_000
+
+
+def _cached(matcher: Matcher, kind: str, text: str, compute: Any) -> Any:
+    cache = matcher.repair_cache
+    found = cache.get((kind, text), _MISSING)
+    if found is _MISSING:
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()
+        found = cache[(kind, text)] = compute()
+    return found
+
+
 def exact_match(text: str, matcher: Matcher, *, families: bool = False) -> Match | None:
+    """Cached ``_exact_match``."""
+    return _cached(  # type: ignore[no-any-return]
+        matcher,
+        "exact+families" if families else "exact",
+        text,
+        lambda: _exact_match(text, matcher, families=families),
+    )
+
+
+def _exact_match(text: str, matcher: Matcher, *, families: bool) -> Match | None:
     """The database ingredient this whole printed text names, without guessing.
 
     Only the text itself and its name without the parenthesised parts are tried
@@ -72,6 +98,11 @@ def _balanced(text: str) -> bool:
 
 
 def split_run_together(text: str, matcher: Matcher) -> list[tuple[str, Match]] | None:
+    """Cached ``_split_run_together``."""
+    return _cached(matcher, "split", text, lambda: _split_run_together(text, matcher))  # type: ignore[no-any-return]
+
+
+def _split_run_together(text: str, matcher: Matcher) -> list[tuple[str, Match]] | None:
     """An unknown entry read as several ingredients missing their commas.
 
     Returns the pieces (printed text, match), or None when no complete reading
@@ -128,33 +159,76 @@ def _weak(match: Match) -> bool:
     return match.kind in ("unknown", "fuzzy")
 
 
+def _squeezed_forms(text: str, matcher: Matcher) -> tuple[str, ...]:
+    """The text squeezed (match.squeeze of its folded form), as printed and
+    without its parenthesised parts; cached per printed text."""
+
+    def compute() -> tuple[str, ...]:
+        read = read_entry(text)
+        forms = (text, read[1]) if read else (text,)
+        return tuple(dict.fromkeys(squeeze(fold_name(f)) for f in forms if f))
+
+    return _cached(matcher, "squeezed", text, compute)  # type: ignore[no-any-return]
+
+
+def _could_join(text: str, following: str, matcher: Matcher) -> bool:
+    """A cheap test before a join is tried: an exact or alias match of the joined
+    text needs its squeezed form (or that form's plural/singular) to be a
+    squeezed database name, and squeezing joins parts by plain concatenation."""
+    names = matcher.all_squeezed
+    for head in _squeezed_forms(text, matcher):
+        for tail in _squeezed_forms(following, matcher):
+            joined = head + tail
+            if joined in names or any(v in names for v in number_variants(joined)):
+                return True
+    return False
+
+
+def _join(
+    text: str, match: Match, following: str, following_match: Match, matcher: Matcher
+) -> Match | None:
+    """The one ingredient two neighbours name together, if they are a split name."""
+    if not (_weak(match) or _weak(following_match)) or not _could_join(text, following, matcher):
+        return None
+    # Both "1, 2-Hexanediol" and "Ethylhexyl Salicylate" squeeze to one key.
+    joined = exact_match(f"{text} {following}", matcher)
+    # Never into a name one half already is ("Oleanolic Acid" + "/"); a half that
+    # was only guessed may be confirmed ("Hydroxyisohexyl 3-Cyclohexene" + "Carboxaldehyde").
+    for part in (match, following_match):
+        if not _weak(part) and joined is not None and joined.ingredient is part.ingredient:
+            return None
+    return joined
+
+
 def repair(
     texts: Sequence[str], matches: Sequence[Match], matcher: Matcher
-) -> tuple[list[Piece], list[str]]:
+) -> tuple[list[Piece], list[str]] | None:
     """Entries (printed text, match) → repaired pieces, plus a note per repair.
 
-    Cheap when every entry is recognised: the input comes back one piece per entry.
+    None when nothing needs repair (the usual case, checked first and cheaply:
+    only the neighbours of unknown or guessed entries are looked at).
     """
     count = len(texts)
+    weak = [i for i in range(count) if _weak(matches[i])]
+    if not weak:
+        return None
+    if not any(
+        (i > 0 and _join(texts[i - 1], matches[i - 1], texts[i], matches[i], matcher))
+        or (i + 1 < count and _join(texts[i], matches[i], texts[i + 1], matches[i + 1], matcher))
+        or (matches[i].kind == "unknown" and split_run_together(texts[i], matcher))
+        for i in weak
+    ):
+        return None
     pieces: list[Piece] = []
     notes: list[str] = []
-    if not any(_weak(m) for m in matches):
-        return [Piece((i,), texts[i], matches[i]) for i in range(count)], notes
     index = 0
     while index < count:
         text, match = texts[index], matches[index]
-        following_match = matches[index + 1] if index + 1 < count else None
-        if following_match is not None and (_weak(match) or _weak(following_match)):
+        if index + 1 < count:
             following = texts[index + 1]
-            # Both "1, 2-Hexanediol" and "Ethylhexyl Salicylate" squeeze to one key.
-            joined = exact_match(f"{text} {following}", matcher)
-            if (
-                joined is not None
-                and joined.ingredient is not match.ingredient
-                and joined.ingredient is not following_match.ingredient
-            ):
-                printed = f"{text}, {following}"
-                pieces.append(Piece((index, index + 1), printed, joined))
+            joined = _join(text, match, following, matches[index + 1], matcher)
+            if joined is not None:
+                pieces.append(Piece((index, index + 1), f"{text}, {following}", joined))
                 notes.append(
                     f"'{text}' and '{following}' read as one ingredient, {joined.inci}: "
                     "the name seems to have been split at a comma or a line break."

@@ -160,11 +160,10 @@ class Screener:
         self, matches: list[tuple[ParsedEntry, Match]], notes: list[str]
     ) -> list[tuple[ParsedEntry, Match]]:
         """Names split at a comma joined, run-together names split (repair.py)."""
-        pieces, repair_notes = repair(
-            [e.text for e, _m in matches], [m for _e, m in matches], self.matcher
-        )
-        if not repair_notes:
+        repaired = repair([e.text for e, _m in matches], [m for _e, m in matches], self.matcher)
+        if repaired is None:
             return matches
+        pieces, repair_notes = repaired
         notes.extend(repair_notes)
         out: list[tuple[ParsedEntry, Match]] = []
         for position, piece in enumerate(pieces, start=1):
@@ -481,11 +480,10 @@ class Screener:
         self, entries: list[_Entry], mays: list[bool]
     ) -> tuple[list[_Entry], list[bool]]:
         """summarise()'s side of _repaired(): the same repairs on its entry tuples."""
-        pieces, repair_notes = repair(
-            [e[0] for e in entries], [e[10] for e in entries], self.matcher
-        )
-        if not repair_notes:
+        repaired = repair([e[0] for e in entries], [e[10] for e in entries], self.matcher)
+        if repaired is None:
             return entries, mays
+        pieces = repaired[0]
         out: list[_Entry] = []
         out_mays: list[bool] = []
         for piece in pieces:

@@ -109,8 +109,9 @@ def test_repair_is_identity_when_all_known(screener_real: Screener) -> None:
     m = screener_real.matcher
     texts = ["Aqua", "Glycerin"]
     matches = [m.match_name(t) for t in texts]
-    pieces, notes = repair(texts, matches, m)
-    assert notes == [] and [p.text for p in pieces] == texts
+    assert repair(texts, matches, m) is None
+    texts = ["Aqua", "Zzyzx Quux"]  # unknown, but nothing to repair
+    assert repair(texts, [m.match_name(t) for t in texts], m) is None
 
 
 CUT_SHORT = [
@@ -165,3 +166,11 @@ def test_missing_comma_is_not_a_plant(screener_real: Screener) -> None:
     # a genus that is also an ingredient name still reads as a plant
     plant = screener_real.matcher.match_name("Glycine Max Flower Extract", allow_fuzzy=False)
     assert plant.kind in ("exact", "alias", "family")
+
+
+def test_join_confirms_a_guess(screener_real: Screener) -> None:
+    report = screener_real.screen("Aqua, Hydroxyisohexyl 3-Cyclohexene, Carboxaldehyde")
+    assert [(i.inci, i.match) for i in report.ingredients] == [
+        ("Aqua", "exact"),
+        ("Hydroxyisohexyl 3-Cyclohexene Carboxaldehyde", "exact"),
+    ]
