@@ -34,6 +34,17 @@ def test_lookalikes_never_merge(screener_real: Screener, a: str, b: str) -> None
     assert found[1] == (b, "exact")
 
 
+def test_every_recorded_lookalike_pair_stays_apart(screener_real: Screener) -> None:
+    """Every pair in rules/lookalikes.csv, printed side by side, reads as two
+    different ingredients, each by its own name (no guess, no merge)."""
+    for row in screener_real.db.lookalikes:
+        found = kinds(screener_real, f"{row.a}, {row.b}")
+        assert len(found) == 2, (row.a, row.b, found)
+        (a_inci, a_kind), (b_inci, b_kind) = found
+        assert a_kind in ("exact", "alias") and b_kind in ("exact", "alias"), (row.a, row.b, found)
+        assert a_inci != b_inci, (row.a, row.b)
+
+
 @pytest.mark.parametrize(
     ("printed", "inci", "kind"),
     [
