@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -183,6 +183,17 @@ class LookalikeRow(_Row):
     _sources = field_validator("sources", mode="before")(_split_sources)
 
 
+class UnrecognisedRow(_Row):
+    """A printed form reviewed and deliberately left unknown (rules/unrecognised.csv)."""
+
+    printed: str = Field(min_length=1)
+    kind: Literal["damaged", "cut_short", "vague", "unconfirmed", "older_name"]
+    why: str = Field(min_length=10)
+    sources: list[str] = Field(min_length=1)
+
+    _sources = field_validator("sources", mode="before")(_split_sources)
+
+
 # --------------------------------------------------------------------------
 # Runtime objects (plain data inside the library; pydantic at the edges)
 # --------------------------------------------------------------------------
@@ -293,6 +304,8 @@ class Database:
     lookalikes: list[LookalikeRow]
     severity: dict[str, Any]
     path: Path
+    #: folded printed form → the review that left it unknown on purpose
+    unrecognised: dict[str, UnrecognisedRow] = field(default_factory=dict)
     by_inci: dict[str, Ingredient] = field(default_factory=dict)
     by_key: dict[str, tuple[Ingredient, str]] = field(default_factory=dict)
     selectors: dict[str, Selector] = field(default_factory=dict)
@@ -593,6 +606,22 @@ def load_database_from(root: Path) -> Database:
             problems.append(f"{label} row {number}: look-alikes {a!r} and {b!r} are merged")
         lookalikes.append(lrow)
 
+    unrecognised: dict[str, UnrecognisedRow] = {}
+    for label, number, urow in _validate(
+        UnrecognisedRow, _read_csv(root / "rules" / "unrecognised.csv", root, problems), problems
+    ):
+        check_sources(label, number, urow.sources)
+        key = fold_name(urow.printed)
+        named = by_key.get(key)
+        if named is not None:
+            problems.append(
+                f"{label} row {number}: {urow.printed!r} is left unknown here but is a name of "
+                f"{named[0].inci!r}; remove one of the two"
+            )
+        if key in unrecognised:
+            problems.append(f"{label} row {number}: {urow.printed!r} is listed twice")
+        unrecognised[key] = urow
+
     severity_path = root / "rules" / "severity.toml"
     severity: dict[str, Any] = {}
     try:
@@ -623,6 +652,7 @@ def load_database_from(root: Path) -> Database:
         lookalikes=lookalikes,
         severity=severity,
         path=root,
+        unrecognised=unrecognised,
         by_inci=by_inci,
         by_key=by_key,
         selectors=selectors,

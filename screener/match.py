@@ -205,7 +205,8 @@ class Matcher:
         result = self._direct(key) if key else None
         if result is None and key and self.families is not None:
             result = self.families.match(name, key)
-        if result is None and key and allow_fuzzy:
+        # A form reviewed and left unknown on purpose is never guessed at.
+        if result is None and key and allow_fuzzy and key not in self.db.unrecognised:
             result = self._fuzzy(key) or self._completion(key, name)
         result = result or UNKNOWN
         if len(self._name_cache) < 500_000:

@@ -25,6 +25,7 @@ from .models import (
     RoutineReport,
     Verdict,
 )
+from .normalise import fold_name
 from .parse import (
     _TAIL_MARKS,
     NO_ENTRIES,
@@ -236,6 +237,11 @@ class Screener:
                 f"Estimated ~1% line at position {line} (the first preservative, perfume, "
                 "chelator or colourant); entries after it weigh less."
             )
+        for result in items:
+            if result.inci is None:
+                reviewed = db.unrecognised.get(fold_name(result.text))
+                if reviewed is not None:
+                    notes.append(f"'{result.text}' is left unknown on purpose: {reviewed.why}")
         unknown = [i.text for i in items if i.inci is None]
         if unknown:
             notes.append(

@@ -13,6 +13,7 @@ from screener.alternatives import screens_clean
 from screener.database import Database, RatingValue, load_database_from, parse_rating, pick_rating
 from screener.errors import DatabaseError
 from screener.normalise import fold_name
+from screener.screen import Screener
 
 from .conftest import MINI_DB
 
@@ -183,6 +184,13 @@ def _broken_copy(tmp_path: Path) -> Path:
             "not a canonical INCI name",
         ),
         ("occlusives.csv", "Glycerin,very,COSING,\n", "occlusive"),
+        (
+            "rules/unrecognised.csv",
+            'Glycerine,vague,"Written here to prove the loader refuses it.",COSING\n',
+            "is a name of 'Glycerin'",
+        ),
+        ("rules/unrecognised.csv", 'Foo,guess,"a reason long enough",COSING\n', "kind"),
+        ("rules/unrecognised.csv", 'Foo,vague,"a reason long enough",NOPE\n', "NOPE"),
     ],
 )
 def test_broken_file_names_file_and_row(
@@ -217,3 +225,15 @@ def test_undecodable_file_is_clear(tmp_path: Path) -> None:
 def test_function_vocabulary_is_used(db: Database) -> None:
     counts = Counter(f for ing in db.ingredients for f in ing.functions)
     assert counts["emollient"] > 50 and counts["humectant"] > 10
+
+
+def test_unrecognised_forms_stay_unknown_with_their_reason(screener_real: Screener) -> None:
+    """Every reviewed form in rules/unrecognised.csv is unknown (never guessed at)
+    and the report says why."""
+    db = screener_real.db
+    assert db.unrecognised
+    for row in db.unrecognised.values():
+        report = screener_real.screen(f"Aqua, {row.printed}")
+        item = report.ingredients[1]
+        assert (item.inci, item.match) == (None, "unknown"), row.printed
+        assert any(row.why in note for note in report.notes), row.printed
