@@ -10,8 +10,12 @@ full printed form, parenthesised aliases, slash parts):
 4. ``family``  a long-tail naming family (families.py) recognises it;
 5. ``fuzzy``   rapidfuzz's closest name above the cut-off, shown as a guess
    ("did you mean …?"), with guards that keep look-alikes apart: the digits
-   must be identical and no word may swap a chemical suffix
-   (Retinol/Retinal, Squalane/Squalene, Tocopherol/Tocopheryl);
+   must be identical, no word may swap a chemical suffix
+   (Retinol/Retinal, Squalane/Squalene, Tocopherol/Tocopheryl), gain or lose
+   the group ending "-yl" (Polyglyceryl-10/Polyglycerin-10), swap one short
+   radical for another (Methyl/Menthyl), grow past a complete name
+   (Neroli/Nerol, Citronella/Citronellal), gain a multiplier (Glycerides/
+   Triglyceride) or change length by more than one letter;
 6. ``fuzzy``   a name cut short (scraped catalogs truncate long names:
    ``Acrylates/C10-30 Alkyl``): when the printed words are the first words of
    exactly one ingredient's names, that ingredient is shown as a guess with the
@@ -74,11 +78,40 @@ def squeeze(key: str) -> str:
     return _SQUEEZE.sub("", key)
 
 
+_TRAILING_NUMBER = re.compile(r"-?\d+$")
+
+
 def _suffix(word: str) -> str | None:
+    word = _TRAILING_NUMBER.sub("", word)  # "polyglyceryl-10" ends in -yl
     for suffix in _SUFFIXES:
         if word.endswith(suffix):
             return suffix
     return None
+
+
+_MULTIPLIERS = ("mono", "di", "tri", "tetra", "penta", "hexa", "poly", "bis", "iso", "neo")
+
+
+def _changes_multiplier(q: str, c: str) -> bool:
+    """One word is the other with a multiplying prefix: "glycerides" and
+    "triglyceride", "caprylate" and "dicaprylate" name different esters."""
+    q, c = q.removesuffix("s"), c.removesuffix("s")
+    short, long_ = (q, c) if len(q) < len(c) else (c, q)
+    return any(long_ == prefix + short for prefix in _MULTIPLIERS)
+
+
+def _changes_ending(q: str, c: str) -> bool:
+    """One word is the other with letters added at the end, and the ending
+    changes what it names: "neroli"/"nerol", "citronella"/"citronellal". A
+    dropped final "e" or a doubled last letter is only a typo
+    ("dimethicon", "caffeinee")."""
+    short, long_ = (q, c) if len(q) < len(c) else (c, q)
+    if not long_.startswith(short) or short == long_:
+        return False
+    extra = long_[len(short) :]
+    if extra == "e" or extra == short[-1:]:
+        return False
+    return _suffix(short) != _suffix(long_)
 
 
 def safe_guess(query: str, candidate: str) -> bool:
@@ -93,6 +126,20 @@ def safe_guess(query: str, candidate: str) -> bool:
             continue
         qs, cs = _suffix(q), _suffix(c)
         if qs and cs and qs != cs:
+            return False
+        # "-yl" names a group (an ester's or ether's part), not a substance:
+        # Polyglyceryl-10 (an ester, cut short) is not Polyglycerin-10.
+        if (qs == "yl") != (cs == "yl"):
+            return False
+        # Short "-yl" words are radicals, one letter apart: methyl/menthyl/ethyl.
+        if qs == cs == "yl" and max(len(q), len(c)) <= 8:
+            return False
+        if _changes_ending(q, c) or _changes_multiplier(q, c):
+            return False
+        # A typo drops, adds or swaps a letter; a word that grows or shrinks by
+        # more is another ingredient ("dicaprylate" is not "dicaprate",
+        # "glucuronolactone" not "gluconolactone").
+        if abs(len(q) - len(c)) > 1:
             return False
         # A short word needs to be near-identical: "retinal" is not "retinol".
         if len(c) <= 8 and Levenshtein.distance(q, c) > 1:

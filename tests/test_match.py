@@ -108,6 +108,20 @@ def test_unknown_stays_in_report(screener_real: Screener) -> None:
         ("peg40 stearate", "peg4 stearate", False),
         ("sodium laureth sulfate", "sodium lauryl sulfate", False),
         ("phenoxyethanole", "phenoxyethanol", True),
+        ("caffeinee", "caffeine", True),  # a doubled last letter
+        ("neroli", "nerol", False),  # the oil is not the alcohol
+        ("citronella", "citronellal", False),  # the oil is not the aldehyde
+        ("polyglyceryl-10", "polyglycerin-10", False),  # an ester cut short
+        ("methyl lactate", "menthyl lactate", False),  # radicals one letter apart
+        ("ethyl lactate", "methyl lactate", False),
+        ("ethylhexyl palmitat", "ethylhexyl palmitate", True),
+        ("caprylic/capric glycerides", "caprylic/capric triglyceride", False),
+        ("propylene glycol dicoco-caprylate", "propylene glycol dicaprylate", False),
+        ("neopentyl glycol dicaprylate", "neopentyl glycol dicaprate", False),
+        ("glucuronolactone", "gluconolactone", False),
+        ("methylheptyl isostearate", "ethylhexyl isostearate", False),
+        ("polymethylsilsequioxane", "polymethylsilsesquioxane", True),
+        ("guar hydroxypropultrimonium chloride", "guar hydroxypropyltrimonium chloride", True),
     ],
 )
 def test_fuzzy_guard(query: str, candidate: str, ok: bool) -> None:
