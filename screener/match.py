@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from .database import Database, Ingredient
 from .normalise import fold_name
@@ -141,8 +141,12 @@ def safe_guess(query: str, candidate: str) -> bool:
         # "glucuronolactone" not "gluconolactone").
         if abs(len(q) - len(c)) > 1:
             return False
-        # A short word needs to be near-identical: "retinal" is not "retinol".
+        # A short word needs to be near-identical: "retinal" is not "retinol";
+        # a long one may carry a typo per six letters, not another fatty chain
+        # ("stearamidopropyl" is not "linoleamidopropyl", "polyether" not "polyester").
         if len(c) <= 8 and Levenshtein.distance(q, c) > 1:
+            return False
+        if OSA.distance(q, c) > max(1, len(c) // 6):
             return False
     return True
 

@@ -153,6 +153,15 @@ def lower_case(name: str) -> str:
     return name.casefold()
 
 
+_ZERO_AS_O = re.compile(r"(?<![\w.,])0(?=[a-z]{2})|(?<=\d-)0(?=-[a-z])")
+
+
+def zero_for_letter_o(name: str) -> str:
+    """``Sorbitan 0livate`` → ``sorbitan olivate``, ``3-0-Ethyl`` → ``3-o-ethyl``:
+    a zero typed (or read by OCR) for the letter O, where no number can stand."""
+    return _ZERO_AS_O.sub("o", name)
+
+
 def us_spelling(name: str) -> str:
     """``Sodium Lauryl Sulphate`` → ``sodium lauryl sulfate``."""
     for pattern, replacement in _SPELLING:
@@ -190,6 +199,7 @@ def strip_edge_punctuation(name: str) -> str:
 FOLD_STEPS: Sequence[Step] = (
     strip_accents,
     lower_case,
+    zero_for_letter_o,
     us_spelling,
     collapse_spaces,
     drop_number_sign,

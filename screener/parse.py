@@ -129,7 +129,9 @@ _HEADING_WORDS = (
     r"|zusammensetzung|sastojci|sk[łl]adniki|bestanddelen|ingredi[ëe]nten|ainesosat"
     r"|ingredienser|[成全]分"
 )
-_HEADING = re.compile(rf"(?i)(?<![\w-])(?:{_HEADING_WORDS})\s*[:：]")
+_HEADING = re.compile(
+    rf"(?i)(?<![\w-])(?:{_HEADING_WORDS})(?:\s+(?:of|in|for)\s+[^:：\n,]{{1,60}})?\s*[:：]"
+)
 # A heading that opens the text even without a colon: "INGREDIENTS Water, ...".
 _LEADING_HEADING = re.compile(r"(?i)^\s*(?:ingredients?|ingr[ée]dients?|inci)\s*\n")
 _TRAILING = re.compile(
@@ -167,6 +169,103 @@ def could_match(text: str, keys: tuple[str, ...]) -> bool:
         return True
     flat = " ".join(text.lower().split())
     return any(key in flat for key in keys)
+
+
+# A US OTC "Drug Facts" panel (21 CFR 201.66): its sections in a fixed vocabulary.
+# The inactive ingredients come after Uses/Warnings/Directions, so the panel is
+# taken apart by section before anything is cut as a trailing panel.
+_DRUG_FACTS = re.compile(
+    r"(?i)(?<![\w-])(?:"
+    r"(?P<inactive>(?:inactive|other)\s+ingredients?)"
+    r"|(?P<active>active\s+ingredients?)(?:\s*\((?:in\s+each|per)\b[^()\n]{0,40}\))?"
+    r"(?:[ \t]*purposes?)?"
+    r"|(?P<purpose>purposes?)"
+    r"|(?P<other>drug\s+facts(?:\s*\(continued\))?|uses|use(?=[ \t]*[:：•\n])|warnings?"
+    r"|directions|other\s+information|questions(?:\s+or\s+comments)?|do\s+not\s+use"
+    r"|ask\s+a\s+doctor|stop\s+use|when\s+using\s+this\s+product"
+    r"|keep\s+out\s+of\s+reach(?:\s+of\s+children)?)"
+    r")(?![\w-])[ \t]*[:：?]?"
+)
+# The "Purpose" column beside each active: the OTC monographs' closed vocabulary.
+_DRUG_PURPOSES = re.compile(
+    r"(?i)(?<![\w-])(?:sunscreens?|(?:skin|lip)\s+protectants?|acne\s+(?:treatment|medication)"
+    r"|anti-?acne|antiperspirants?|anti-?dandruff|(?:external|topical)\s+analgesics?"
+    r"|anti-?itch|anti-?fungals?|(?:first\s+aid\s+)?antiseptics?|antibacterials?"
+    r"|antimicrobials?|astringents?|skin\s+lighten(?:er|ing))(?![\w-])"
+)
+_DRUG_PERCENT = re.compile(r"\d{1,3}(?:[.,]\d{1,3})?\s*%(?:\s*\(\s*w\s*/\s*w\s*\))?", re.IGNORECASE)
+_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _split_actives(body: str) -> list[str]:
+    """The actives of a Drug Facts panel, one entry each, purposes dropped.
+
+    Actives are printed one per line, or one after another on a line, each with
+    its percentage before or after the name ("Octinoxate 7.5% Oxybenzone 4%",
+    "9.0% Zinc Oxide, 7.5% Octinoxate"); "(w/w)" is dropped with the purpose."""
+    body = _DRUG_PURPOSES.sub(" ", body)
+    out: list[str] = []
+    for chunk in re.split(r"[\n,;]", body):
+        start = 0
+        for pct in _DRUG_PERCENT.finditer(chunk):
+            name_before = _LETTER.search(chunk[start : pct.start()])
+            name_after = _LETTER.search(chunk[pct.end() :])
+            if name_before and name_after:  # "Octinoxate 7.5% | Oxybenzone 4%"
+                out.append(chunk[start : pct.end()])
+                start = pct.end()
+        out.append(chunk[start:])
+    cleaned = (re.sub(r"(?i)\(\s*w\s*/\s*w\s*\)", " ", part) for part in out)
+    return [" ".join(part.split()).strip(" .:•") for part in cleaned if _LETTER.search(part)]
+
+
+def read_drug_facts(text: str, notes: list[str]) -> str:
+    """A Drug Facts panel → ``Active ingredients: … Inactive ingredients: …``.
+
+    Only when the text has the panel's shape: an ``Inactive ingredients``
+    heading, or ``Active ingredient(s)`` with another panel heading (Purpose,
+    Uses, Warnings…), with or without colons. Each active becomes an entry and
+    its purpose is dropped; Uses, Warnings, Directions and the rest are skipped.
+    Lines with percentages before the first heading are actives printed
+    without their heading.
+    """
+    if "ngredient" not in text and "NGREDIENT" not in text:
+        return text
+    found = list(_DRUG_FACTS.finditer(text))
+    kinds = [next(k for k, v in m.groupdict().items() if v) for m in found]
+    if "inactive" not in kinds and not ("active" in kinds and len(set(kinds)) > 1):
+        return text
+    actives: list[str] = []
+    inactives: list[str] = []
+    skipped: list[str] = []
+    before = text[: found[0].start()].strip()
+    if before and kinds[0] != "active" and _DRUG_PERCENT.search(before):
+        actives.extend(_split_actives(before))
+        before = ""
+    for index, (match, kind) in enumerate(zip(found, kinds, strict=True)):
+        end = found[index + 1].start() if index + 1 < len(found) else len(text)
+        body = text[match.end() : end].strip(" \t\n,;.")
+        # "Active ingredients" then "Purpose" as a table header: the actives follow.
+        after_active = index > 0 and kinds[index - 1] == "active"
+        if kind == "active" or (kind == "purpose" and after_active and not actives):
+            actives.extend(_split_actives(body))
+        elif kind == "inactive":
+            if body:
+                inactives.append(body)
+        elif body:
+            skipped.append(match.group(0).strip(" :：?"))
+    notes.append(
+        "Read a US Drug Facts panel: the active ingredients, then the inactive ones"
+        + (f" (skipped: {', '.join(dict.fromkeys(skipped))})" if skipped else "")
+        + "."
+    )
+    if before:
+        notes.append(f"Cut text before the ingredient list: {_preview(before)}")
+    parts = []
+    if actives:
+        parts.append("Active ingredients: " + ", ".join(actives))
+    if inactives:
+        parts.append("Inactive ingredients: " + "\n".join(inactives))
+    return "\n".join(parts) if parts else text
 
 
 def cut_preamble(text: str, notes: list[str]) -> str:
@@ -708,6 +807,7 @@ def label_segments(
     ``fast=False`` forces the full path (tests compare the two)."""
     raw = check_input(text, max_chars=max_chars)
     notes: list[str] = []
+    raw = read_drug_facts(raw, notes)
     tried = False
     if fast and raw.isascii() and raw.isprintable() and "&" not in raw and "<" not in raw:
         plain = _fast_segments(raw, clean=True)

@@ -122,3 +122,18 @@ def test_batch_summary_agrees_with_screen(
     assert lean["counts"] == full.verdict.counts
     assert lean["by_kind"] == full.verdict.by_kind
     assert lean["flagged"] == full.flagged
+
+
+def test_drug_facts_panel_flags_its_occlusives() -> None:
+    """A healing ointment's Drug Facts panel, copied without colons: its active
+    (petrolatum) and inactive occlusives are read and flagged, not lost in one
+    unknown entry."""
+    report = screener.screen(
+        "Active ingredient\nPetrolatum 41%\nPurpose\nSkin protectant\n"
+        "Inactive ingredients\nMineral Oil, Ceresin, Lanolin Alcohol, Panthenol, Glycerin"
+    )
+    names = [i.inci for i in report.ingredients]
+    assert names[:3] == ["Petrolatum", "Paraffinum Liquidum", "Ceresin"]
+    occlusive = [f for f in report.findings if f.kind == "occlusive"]
+    assert {"Petrolatum", "Paraffinum Liquidum"} <= {n for f in occlusive for n in f.ingredients}
+    assert report.ingredients[0].annotations == ["41%"]

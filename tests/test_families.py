@@ -31,6 +31,11 @@ from .conftest import MINI_DB
         ("Zzyzx/Quux Crosspolymer", "crosspolymer", "Zzyzx/Quux Crosspolymer"),
         ("Zzyzxia Quuxensis Root Extract", "botanical_part", "Zzyzxia Quuxensis Root Extract"),
         ("Zzyzxia Quuxensis Oil", "botanical_simple", "Zzyzxia Quuxensis Oil"),
+        (
+            "Zzyzxia Quuxensis Leaf/Root/Stem Extract",  # several parts, INCI's slash
+            "botanical_part",
+            "Zzyzxia Quuxensis Leaf/Root/Stem Extract",
+        ),
         ("Sodium Zzyzxate", "salt", "Sodium Zzyzxate"),
         ("Hamamelis Virginiana", "botanical_binomial", "Hamamelis Virginiana"),
         ("citrus aurantium dulcis", "botanical_binomial", "Citrus Aurantium Dulcis"),

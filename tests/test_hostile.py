@@ -31,6 +31,10 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "bidi overrides": lambda n: "\u202eAqua\u202c, " * (n // 8),
     "combining marks": lambda n: "e\u0301" * (n // 2),
     "emoji": lambda n: "💧, 🧴, " * (n // 6),
+    "drug facts headings": lambda n: (
+        "Active ingredients Purpose Zinc 1% Sunscreen Inactive ingredients Water, " * (n // 72)
+    ),
+    "drug facts percentages": lambda n: "Inactive ingredients " + "Zinc 1% " * ((n - 21) // 8),
     "control characters": lambda n: "Aqua\x01\x02, " * (n // 8),
     "parenthesised pairs": lambda n: "(a)" * (n // 3),
     "footnote marks": lambda n: "Aqua*, °Glycerin, " * (n // 18),

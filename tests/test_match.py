@@ -121,6 +121,10 @@ def test_unknown_stays_in_report(screener_real: Screener) -> None:
         ("glucuronolactone", "gluconolactone", False),
         ("methylheptyl isostearate", "ethylhexyl isostearate", False),
         ("polymethylsilsequioxane", "polymethylsilsesquioxane", True),
+        ("stearamidopropyl pg-dimonium", "linoleamidopropyl pg-dimonium", False),
+        ("polyether-1", "polyester-1", False),
+        ("propylene glycol dioleate", "propylene glycol dicocoate", False),
+        ("covo-caprylate/carpate", "coco-caprylate/caprate", True),  # two typos in a long word
         ("guar hydroxypropultrimonium chloride", "guar hydroxypropyltrimonium chloride", True),
     ],
 )

@@ -54,6 +54,11 @@ def test_text_steps(step: n.Step, given: str, expected: str) -> None:
         ("D&C Red No. 7", "d&c red7"),
         ("HUILE MINÉRALE", "huile minerale"),
         ("CI 77491", "ci77491"),
+        ("Sorbitan 0livate", "sorbitan olivate"),  # a zero for the letter O
+        ("0ryza Sativa (Rice) Bran Oil", "oryza sativa (rice) bran oil"),
+        ("3-0-Ethyl Ascorbic Acid", "3-o-ethyl ascorbic acid"),
+        ("PEG-100 Stearate", "peg100 stearate"),  # a real zero stays
+        ("C10-30 Alkyl", "c10-30 alkyl"),
     ],
 )
 def test_fold_name(given: str, expected: str) -> None:

@@ -12,6 +12,66 @@ def names(text: str) -> list[str]:
     return [e.name for e in parse_label(text).entries]
 
 
+# US OTC "Drug Facts" panels (21 CFR 201.66), written the ways they are copied:
+# headings with or without colons, one active per line with its purpose, a
+# whole panel flattened to one line, inactive ingredients after the warnings.
+DRUG_FACTS = [
+    (
+        "headings without colons, one active per line",
+        "Active ingredient\nPetrolatum 46.5%\nInactive ingredients\nmineral oil, paraffin, ceresin",
+        ["Petrolatum", "mineral oil", "paraffin", "ceresin"],
+    ),
+    (
+        "actives table with a Purpose column",
+        "Drug Facts\nActive ingredients Purpose\nAvobenzone 3% Sunscreen\nHomosalate 10% Sunscreen\n"
+        "Octisalate 5% Sunscreen\nUses\n• helps prevent sunburn\nWarnings\nFor external use only\n"
+        "Directions\n• apply liberally\nInactive ingredients water, glycerin, dimethicone\n"
+        "Questions? 1-800-000-0000",
+        ["Avobenzone", "Homosalate", "Octisalate", "water", "glycerin", "dimethicone"],
+    ),
+    (
+        "flattened to one line",
+        "active ingredient salicylic acid 2% purpose acne treatment inactive ingredients water, "
+        "sodium laureth sulfate",
+        ["salicylic acid", "water", "sodium laureth sulfate"],
+    ),
+    (
+        "several actives on one line",
+        "Active ingredients: octinoxate 7.5% oxybenzone 4% Inactive ingredients: petrolatum, water",
+        ["octinoxate", "oxybenzone", "petrolatum", "water"],
+    ),
+    (
+        "active ingredient per unit",
+        "Active ingredient (in each gram) Purpose\nZinc oxide 20% ... Skin protectant\n"
+        "Inactive ingredients: dimethicone, petrolatum",
+        ["Zinc oxide", "dimethicone", "petrolatum"],
+    ),
+    (
+        "percentage first",
+        "Active Ingredients: 9.0% Zinc oxide, 7.5% Octinoxate\nInactive Ingredients: Water, Glycerin",
+        ["Zinc oxide", "Octinoxate", "Water", "Glycerin"],
+    ),
+    (
+        "glued header, (w/w) and purposes",
+        "Active ingredientsPurpose\nDimethicone 2.0% (w/w)Lip protectant\n"
+        "Octinoxate 7.5% (w/w)Sunscreen\nInactive ingredients\nbeeswax, lanolin, petrolatum",
+        ["Dimethicone", "Octinoxate", "beeswax", "lanolin", "petrolatum"],
+    ),
+    (
+        "actives printed without their heading",
+        "Dimethicone 2.0% (w/w) Lip protectant\nOxybenzone 2.5% (w/w) Sunscreen\n"
+        "Inactive ingredients\nbeeswax, ozokerite",
+        ["Dimethicone", "Oxybenzone", "beeswax", "ozokerite"],
+    ),
+    (
+        "other ingredients as the inactive heading",
+        "Active Ingredients: Camphor 0.6% Menthol 0.6% Purpose: External Analgesic "
+        "Other Ingredients: Cera Alba, Lanolin",
+        ["Camphor", "Menthol", "Cera Alba", "Lanolin"],
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("convention", "text", "expected"),
     [
@@ -165,7 +225,13 @@ def names(text: str) -> list[str]:
             "Active Ingredients: Zinc Oxide 20%. Inactive Ingredients: Water, Glycerin",
             ["Zinc Oxide", "Water", "Glycerin"],
         ),
-    ],
+        (
+            "heading naming the product",
+            "Ingredients of the Gentle Cleanser: Water, Cetyl Alcohol",
+            ["Water", "Cetyl Alcohol"],
+        ),
+    ]
+    + [("Drug Facts: " + case, text, expected) for case, text, expected in DRUG_FACTS],
 )
 def test_label_conventions(convention: str, text: str, expected: list[str]) -> None:
     assert names(text) == expected, convention
@@ -198,6 +264,18 @@ def test_entry_keeps_printed_text_position_and_annotations() -> None:
     assert second.text == "Niacinamide 10%" and second.annotations == ("10%",)
     assert third.annotations == ("nano",) and third.position == 3
     assert fourth.annotations == ("footnote *",)
+
+
+def test_drug_facts_sections_are_reported() -> None:
+    label = parse_label(DRUG_FACTS[1][1])
+    assert any("Drug Facts" in n and "Warnings" in n for n in label.notes)
+    assert [e.annotations for e in label.entries[:3]] == [("3%",), ("10%",), ("5%",)]
+    # an ordinary label that merely mentions actives is left alone
+    assert names("Water, Glycerin, Active ingredients blend") == [
+        "Water",
+        "Glycerin",
+        "Active ingredients blend",
+    ]
 
 
 def test_cut_text_is_reported_never_silently_dropped() -> None:
