@@ -137,6 +137,8 @@ class Families:
     #: a "botanical" name starting with one is two entries missing a comma
     #: ("Squalane Rosa Canina Fruit Oil"), left to repair.py, not a plant.
     not_genera: frozenset[str] = frozenset()
+    #: every folded name and alias of the database
+    known_names: frozenset[str] = frozenset()
 
     def _binomial(self, printed: str, key: str) -> Match | None:
         """A plant printed by its Latin name alone ("Hamamelis Virginiana (Witch Hazel)").
@@ -167,12 +169,19 @@ class Families:
             family_inci=inci,
         )
 
+    def _not_a_plant(self, key: str) -> bool:
+        """The botanical shape, but the first word is an ingredient that is not a
+        genus ("Squalane Rosa Canina Fruit Oil": a missing comma), or the rest
+        is a known name with a qualifier before it ("Light Mineral Oil")."""
+        first, _, rest = key.partition(" ")
+        return first in self.not_genera or rest in self.known_names
+
     def match(self, printed: str, key: str) -> Match | None:
         found = self._binomial(printed, key)
         if found is not None:
             return found
         for rule, pattern in self.rules:
-            if rule.family.startswith("botanical") and key.split(" ", 1)[0] in self.not_genera:
+            if rule.family.startswith("botanical") and self._not_a_plant(key):
                 continue
             hit = pattern.match(key)
             if not hit:
@@ -217,4 +226,10 @@ def load_families(db: Database) -> Families:
         rules.append((rule, re.compile(rule.pattern)))
     if problems:
         raise DatabaseError(problems)
-    return Families(rules=rules, confidence_cap=cap, binomials=binomials, not_genera=not_genera)
+    return Families(
+        rules=rules,
+        confidence_cap=cap,
+        binomials=binomials,
+        not_genera=not_genera,
+        known_names=frozenset(db.by_key),
+    )

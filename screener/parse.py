@@ -624,10 +624,23 @@ def _fast_segments(text: str, *, clean: bool) -> list[str] | None:
 _BLEND = re.compile(r"(?i)\s*[\[(]\s*and\s*[\])]\s*|\s+\(&\)\s+")
 _PERCENT = re.compile(r"[\[(]?\s*(?:<|≤|max\.?)?\s*(\d{1,3}(?:[.,]\d{1,3})?)\s?%\s*[\])]?")
 _NANO = re.compile(r"(?i)\s*[\[(]\s*nano\s*[\])]")
+# A pharmacopoeia grade after a name ("White Petrolatum USP", "Glycerin, USP"):
+# a purity standard, not part of the INCI name.
+_GRADE_WORDS = r"(?:USP|NF|BP|EP|Ph\.?\s?Eur\.?|FCC|JP)"
+_GRADE = re.compile(rf"(?:\s+|^)(?:{_GRADE_WORDS}(?:\s*/\s*{_GRADE_WORDS})?)\.?$")
+_GRADE_ONLY = re.compile(rf"^\s*\(?{_GRADE_WORDS}(?:\s*/\s*{_GRADE_WORDS})?\.?\)?\s*$")
 _MARKS = "*°†‡¹²³⁴⁵^#+"
 _EDGE_MARKS = re.compile(rf"^[{re.escape(_MARKS)}]+|[{re.escape(_MARKS)}]+$")
 # "Organic Aloe Barbadensis Leaf Juice": a certifier's word, not part of the INCI name.
 _ORGANIC_PREFIX = re.compile(r"(?i)^(?:certified\s+)?organic\s+(?=\w)")
+# A grade or processing word before a common name ("Extra Virgin Olive Oil",
+# "Light Mineral Oil", "White Petrolatum"): the same substance. The name without
+# it is tried last, after the printed name and its parts. Never "hydrogenated"
+# or "fractionated": those make another substance.
+_QUALITY_PREFIX = re.compile(
+    r"(?i)^(?:(?:extra\s+)?virgin|refined|unrefined|(?:cold|expeller)[\s-]pressed|pure|raw"
+    r"|deodori[sz]ed|light|heavy|purified|filtered|white|yellow|natural)\s+(?=\w)"
+)
 _LEAD_BULLET = re.compile(r"^(?:[-–•·*]\s+|\d{1,3}[.)]\s+|and\s+|&\s+)", re.IGNORECASE)
 _FOOTNOTE_WORDS = re.compile(
     r"(?i)\b(?:organic|natural(?:ly)?|origin|farming|certified|fair\s*trade|derived|derivative"
@@ -669,6 +682,10 @@ def read_entry(raw: str) -> tuple[str, str, tuple[str, ...], tuple[str, ...]] | 
     if _NANO.search(name):
         annotations.append("nano")
         name = _NANO.sub("", name)
+    grade = _GRADE.search(name)
+    if grade and grade.start() > 0:
+        annotations.append(grade.group().strip() + " grade")
+        name = name[: grade.start()]
     for pct in _PERCENT.finditer(name):
         annotations.append(f"{pct.group(1).replace(',', '.')}%")
     name = _PERCENT.sub(" ", name)
@@ -710,6 +727,9 @@ def read_entry(raw: str) -> tuple[str, str, tuple[str, ...], tuple[str, ...]] | 
         parts = [p.strip() for p in re.split(r"\s*[/\\]\s*", name) if p.strip()]
         if len(parts) > 1:
             candidates.extend(parts)
+    quality = _QUALITY_PREFIX.match(name)
+    if quality:
+        candidates.append(name[quality.end() :])
     if not name and candidates:
         name = candidates[0]
     return (
@@ -725,6 +745,7 @@ _Read = tuple[str, str, tuple[str, ...], tuple[str, ...]]
 
 _INNER_FOOTNOTE = re.compile(r"\s[*°†‡+]{1,3}\s?(?=[A-Za-z])")
 _HEADING_MARK = "\x02"
+_GRADE_MARK = "\x03"
 
 
 @lru_cache(maxsize=100_000)
@@ -751,6 +772,9 @@ def read_segment(text: str) -> tuple[tuple[str, ...], tuple[_Read, ...]]:
         if colon and tail.strip() and 0 < len(head.split()) <= 6 and "(" not in head:
             footnotes.append(_HEADING_MARK + " ".join(head.split()))
             piece = tail
+        if _GRADE_ONLY.match(piece):  # "Petrolatum, USP": the grade split off
+            footnotes.append(_GRADE_MARK + " ".join(piece.split()))
+            continue
         read = read_entry(piece)
         if read is None:
             continue
@@ -885,5 +909,7 @@ def _footnote_notes(footnotes: list[str], notes: list[str]) -> None:
     for note in footnotes:
         if note.startswith(_HEADING_MARK):
             notes.append(f"Section heading, not an ingredient: {_preview(note[1:])}")
+        elif note.startswith(_GRADE_MARK):
+            notes.append(f"Pharmacopoeia grade, not an ingredient: {_preview(note[1:])}")
         else:
             notes.append(f"Footnote text, not an ingredient: {_preview(note)}")

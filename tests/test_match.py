@@ -49,6 +49,15 @@ def test_every_recorded_lookalike_pair_stays_apart(screener_real: Screener) -> N
     ("printed", "inci", "kind"),
     [
         ("Water", "Aqua", "alias"),
+        # a grade or processing word before a common name: the same substance
+        ("Extra Virgin Olive Oil", "Olea Europaea Fruit Oil", "alias"),
+        ("Light Mineral Oil", "Paraffinum Liquidum", "alias"),
+        ("Cold-Pressed Jojoba Oil", "Simmondsia Chinensis Seed Oil", "alias"),
+        ("Hydrogenated Olive Oil", "Hydrogenated Olive Oil", "exact"),  # never stripped
+        # a pharmacopoeia grade after the name
+        ("White Petrolatum USP", "Petrolatum", "alias"),
+        ("Glycerin USP/NF", "Glycerin", "exact"),
+        ("Sorbitan 0livate", "Sorbitan Olivate", "exact"),
         ("Aqua", "Aqua", "exact"),
         ("AQUA / WATER / EAU", "Aqua", "alias"),
         ("Water/Aqua/Eau", "Aqua", "alias"),

@@ -225,6 +225,7 @@ DRUG_FACTS = [
             "Active Ingredients: Zinc Oxide 20%. Inactive Ingredients: Water, Glycerin",
             ["Zinc Oxide", "Water", "Glycerin"],
         ),
+        ("pharmacopoeia grade split off", "Petrolatum, USP, Glycerin", ["Petrolatum", "Glycerin"]),
         (
             "heading naming the product",
             "Ingredients of the Gentle Cleanser: Water, Cetyl Alcohol",
