@@ -102,14 +102,14 @@ def _changes_multiplier(q: str, c: str) -> bool:
 
 def _changes_ending(q: str, c: str) -> bool:
     """One word is the other with letters added at the end, and the ending
-    changes what it names: "neroli"/"nerol", "citronella"/"citronellal". A
-    dropped final "e" or a doubled last letter is only a typo
-    ("dimethicon", "caffeinee")."""
+    changes what it names: "neroli"/"nerol", "citronella"/"citronellal"."""
     short, long_ = (q, c) if len(q) < len(c) else (c, q)
     if not long_.startswith(short) or short == long_:
         return False
     extra = long_[len(short) :]
-    if extra == "e" or extra == short[-1:]:
+    # A dropped final "e", a doubled last letter, or one letter lost from a long
+    # word ("phenoxyethano") is a typo; "neroli" and "citronella" are words.
+    if extra == "e" or extra == short[-1:] or (len(extra) == 1 and len(short) >= 11):
         return False
     return _suffix(short) != _suffix(long_)
 
