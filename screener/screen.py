@@ -237,11 +237,13 @@ class Screener:
                 f"Estimated ~1% line at position {line} (the first preservative, perfume, "
                 "chelator or colourant); entries after it weigh less."
             )
-        for result in items:
-            if result.inci is None:
-                reviewed = db.unrecognised.get(fold_name(result.text))
+        for entry, match in matches:
+            if match.inci is None:
+                reviewed = db.unrecognised.get(fold_name(entry.name)) or db.unrecognised.get(
+                    fold_name(entry.text)
+                )
                 if reviewed is not None:
-                    notes.append(f"'{result.text}' is left unknown on purpose: {reviewed.why}")
+                    notes.append(f"'{entry.text}' is left unknown on purpose: {reviewed.why}")
         unknown = [i.text for i in items if i.inci is None]
         if unknown:
             notes.append(
