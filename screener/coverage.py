@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ScreenError
+from .normalise import fold_name
 from .screen import Screener, get_screener
 from .tabular import cell_to_text, detect_column, read_table
 
@@ -28,6 +29,10 @@ class Coverage:
     unknown: Counter[str] = field(default_factory=Counter)
     guessed: Counter[str] = field(default_factory=Counter)
     refused: Counter[str] = field(default_factory=Counter)
+    #: unknown entries whose printed form was reviewed and left unknown on purpose
+    reviewed: int = 0
+    #: entries read after a repair (a split name joined, a missing comma added)
+    repaired_notes: int = 0
     seconds_per_list: list[float] = field(default_factory=list)
 
     @property
@@ -51,11 +56,13 @@ def measure(texts: list[object], screener: Screener | None = None) -> Coverage:
             continue
         cov.seconds_per_list.append(time.perf_counter() - start)
         cov.rows_screened += 1
+        cov.repaired_notes += sum(1 for n in report.notes if " read as " in n)
         for item in report.ingredients:
             cov.entries += 1
             cov.by_kind[item.match] += 1
             if item.match == "unknown":
                 cov.unknown[item.text.casefold()] += 1
+                cov.reviewed += fold_name(item.text) in screener.db.unrecognised
             elif item.match == "fuzzy":
                 cov.guessed[f"{item.text.casefold()} → {item.inci}"] += 1
     return cov
@@ -73,6 +80,15 @@ def format_coverage(cov: Coverage, name: str, top: int = 30) -> str:
     for kind in ("exact", "alias", "family", "fuzzy", "unknown"):
         share = cov.by_kind[kind] / cov.entries if cov.entries else 0.0
         lines.append(f"  {kind:<8} {cov.by_kind[kind]:>7}  {share:6.2%}")
+    if cov.by_kind["unknown"]:
+        lines.append(
+            f"  of the unknown, {cov.reviewed} were reviewed and left unknown on purpose "
+            "(ingredients/rules/unrecognised.csv)"
+        )
+    if cov.repaired_notes:
+        lines.append(
+            f"Repairs: {cov.repaired_notes} (names split at a comma joined, missing commas added)"
+        )
     if cov.seconds_per_list:
         lines.append(
             f"screen() median per list: {statistics.median(cov.seconds_per_list) * 1000:.3f} ms "
