@@ -633,6 +633,7 @@ _MARKS = "*°†‡¹²³⁴⁵^#+"
 _EDGE_MARKS = re.compile(rf"^[{re.escape(_MARKS)}]+|[{re.escape(_MARKS)}]+$")
 # "Organic Aloe Barbadensis Leaf Juice": a certifier's word, not part of the INCI name.
 _ORGANIC_PREFIX = re.compile(r"(?i)^(?:certified\s+)?organic\s+(?=\w)")
+_FLAT_FOOTNOTE = re.compile(r"(?<=[a-z])\d{1,3}$")
 # A grade or processing word before a common name ("Extra Virgin Olive Oil",
 # "Light Mineral Oil", "White Petrolatum"): the same substance. The name without
 # it is tried last, after the printed name and its parts. Never "hydrogenated"
@@ -730,6 +731,12 @@ def read_entry(raw: str) -> tuple[str, str, tuple[str, ...], tuple[str, ...]] | 
     quality = _QUALITY_PREFIX.match(name)
     if quality:
         candidates.append(name[quality.end() :])
+    # A superscript footnote number flattened by copy and paste ("Glycerin¹" →
+    # "Glycerin1"): the name without it is tried last, after the name itself
+    # ("Ceramide3" is Ceramide 3 and matches before this is tried).
+    flattened = _FLAT_FOOTNOTE.search(name)
+    if flattened:
+        candidates.append(name[: flattened.start()])
     if not name and candidates:
         name = candidates[0]
     return (

@@ -58,6 +58,9 @@ def test_every_recorded_lookalike_pair_stays_apart(screener_real: Screener) -> N
         ("White Petrolatum USP", "Petrolatum", "alias"),
         ("Glycerin USP/NF", "Glycerin", "exact"),
         ("Sorbitan 0livate", "Sorbitan Olivate", "exact"),
+        # a superscript footnote number flattened by copy and paste
+        ("Glycerin1", "Glycerin", "exact"),
+        ("Polysorbate20", "Polysorbate 20", "exact"),  # a real number is read first
         ("Aqua", "Aqua", "exact"),
         ("AQUA / WATER / EAU", "Aqua", "alias"),
         ("Water/Aqua/Eau", "Aqua", "alias"),
