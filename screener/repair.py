@@ -32,6 +32,10 @@ from .parse import read_entry
 #: Only entries this short are tried for a missing comma (each word span is
 #: matched once, so the work grows with the square of the word count).
 MAX_SPLIT_WORDS = 24
+#: Spans actually matched per entry, and entries tried per list, at most: a
+#: pasted page of unknown words must not cost more than a fraction of a second.
+MAX_SPLIT_TRIES = 64
+MAX_SPLITS_PER_LIST = 40
 _RECOGNISED = ("exact", "alias")
 
 
@@ -93,6 +97,38 @@ def _exact_match(text: str, matcher: Matcher, *, families: bool) -> Match | None
     return best
 
 
+#: Words that end a botanical INCI name (repair trusts only botanical families).
+_PREPARATIONS = frozenset(
+    "extract oil water juice butter wax cera powder ferment filtrate lysate distillate "
+    "unsaponifiables gum resin sap".split()
+)
+
+
+def _inside_parentheses(words: list[str]) -> list[bool]:
+    out = []
+    depth = 0
+    for word in words:
+        depth += word.count("(")
+        out.append(depth > 0)
+        depth = max(0, depth - word.count(")"))
+    return out
+
+
+def _may_name(
+    squeezed: list[str], inside: list[bool], start: int, end: int, matcher: Matcher
+) -> bool:
+    names = matcher.all_squeezed
+    for key in (
+        "".join(squeezed[start:end]),
+        "".join(
+            s for s, paren in zip(squeezed[start:end], inside[start:end], strict=True) if not paren
+        ),
+    ):
+        if key and (key in names or any(v in names for v in number_variants(key))):
+            return True
+    return False
+
+
 def _balanced(text: str) -> bool:
     return text.count("(") == text.count(")") and text.count("[") == text.count("]")
 
@@ -120,11 +156,26 @@ def _split_run_together(text: str, matcher: Matcher) -> list[tuple[str, Match]] 
     ambiguous = [False] * (count + 1)
     best[0] = (0, 0, ())
     matches: dict[tuple[int, int], Match] = {}
+    # Cheap pre-checks, so a long run of unknown words costs set look-ups, not
+    # matching: a span can be a name only if its squeezed words (all, or those
+    # outside parentheses) are a squeezed database name, and a plant only if it
+    # ends with a preparation word.
+    squeezed = [squeeze(fold_name(w)) for w in words]
+    inside = _inside_parentheses(words)
+    tries = 0
     for end in range(1, count + 1):
         for start in range(end):
             prior = best[start]
             if prior is None:
                 continue
+            plant = (
+                3 <= end - start <= 8 and words[end - 1].strip("*.,;)").casefold() in _PREPARATIONS
+            )
+            if not plant and not _may_name(squeezed, inside, start, end, matcher):
+                continue
+            tries += 1
+            if tries > MAX_SPLIT_TRIES:
+                return None
             span = " ".join(words[start:end])
             if not _balanced(span) or span[0] in "([":
                 continue
@@ -212,15 +263,16 @@ def repair(
     weak = [i for i in range(count) if _weak(matches[i])]
     if not weak:
         return None
+    unknown = [i for i in weak if matches[i].kind == "unknown"][:MAX_SPLITS_PER_LIST]
     if not any(
         (i > 0 and _join(texts[i - 1], matches[i - 1], texts[i], matches[i], matcher))
         or (i + 1 < count and _join(texts[i], matches[i], texts[i + 1], matches[i + 1], matcher))
-        or (matches[i].kind == "unknown" and split_run_together(texts[i], matcher))
         for i in weak
-    ):
+    ) and not any(split_run_together(texts[i], matcher) for i in unknown):
         return None
     pieces: list[Piece] = []
     notes: list[str] = []
+    splits_left = MAX_SPLITS_PER_LIST
     index = 0
     while index < count:
         text, match = texts[index], matches[index]
@@ -235,7 +287,8 @@ def repair(
                 )
                 index += 2
                 continue
-        if match.kind == "unknown":
+        if match.kind == "unknown" and splits_left > 0:
+            splits_left -= 1
             split = split_run_together(text, matcher)
             if split is not None:
                 for part, part_match in split:

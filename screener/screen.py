@@ -309,10 +309,11 @@ class Screener:
                 del mays[len(entries) :]
         if not entries:
             raise ScreenError(NO_ENTRIES)
-        if all(e[4] == "unknown" for e in entries):
-            _refuse_prose_texts([e[0] for e in entries])
+        # Repairs first, as in screen(): "Water Glycerin" alone is a list, not prose.
         if any(e[4] in ("unknown", "fuzzy") for e in entries):
             entries, mays = self._repaired_entries(entries, mays)
+        if all(e[4] == "unknown" for e in entries):
+            _refuse_prose_texts([e[0] for e in entries])
         if not any(mays):
             mays = []
 

@@ -103,6 +103,7 @@ SUMMARY_CASES = [
     # repairs (repair.py): a split name, a missing comma, a name cut short
     "Aqua, 1, 2 Hexanediol, Isopropyl Myristate, Ethylhexyl, Salicylate, Retinol",
     "Water Petrolatum, Glycerin, Acrylates/C10-30 Alkyl, May contain: CI 77891, Disodium, EDTA",
+    "Water Glycerin Niacinamide",  # one entry, all unknown until the missing commas are found
     # a Drug Facts panel, a pharmacopoeia grade, a reviewed unknown
     "Active ingredients Purpose\nZinc Oxide 20% Skin protectant\nWarnings\nFor external use only\n"
     "Inactive ingredients\nWhite Petrolatum USP, Mineral Oil, Capric Triglyceride, Retinol",

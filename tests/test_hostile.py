@@ -35,6 +35,9 @@ HOSTILE: dict[str, Callable[[int], str]] = {
         "Active ingredients Purpose Zinc 1% Sunscreen Inactive ingredients Water, " * (n // 72)
     ),
     "drug facts percentages": lambda n: "Inactive ingredients " + "Zinc 1% " * ((n - 21) // 8),
+    "run-together unknown words": lambda n: ", ".join(
+        f"Zq{i} Rosa Xq{i} Canina Leaf Oil Wq{i} Extract Glycerin Water" for i in range(n // 60)
+    ),
     "control characters": lambda n: "Aqua\x01\x02, " * (n // 8),
     "parenthesised pairs": lambda n: "(a)" * (n // 3),
     "footnote marks": lambda n: "Aqua*, °Glycerin, " * (n // 18),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from screener.errors import ScreenError
 from screener.repair import exact_match, repair, split_run_together
 from screener.screen import Screener
 
@@ -174,3 +175,27 @@ def test_join_confirms_a_guess(screener_real: Screener) -> None:
         ("Aqua", "exact"),
         ("Hydroxyisohexyl 3-Cyclohexene Carboxaldehyde", "exact"),
     ]
+
+
+def test_repair_work_is_bounded(screener_real: Screener, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page of unknown words with plant-like endings: the spans actually
+    matched stay under the per-entry and per-list budgets."""
+    import screener.repair as repair_module
+
+    calls = 0
+    real = repair_module._exact_match
+
+    def counting(*args: object, **kwargs: object) -> object:
+        nonlocal calls
+        calls += 1
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(repair_module, "_exact_match", counting)
+    entries = [
+        f"Zq{i} Rosa Xq{i} Canina Leaf Oil Wq{i} Extract Yq{i} Seed Oil Vq{i} Water"
+        for i in range(300)
+    ]
+    with pytest.raises(ScreenError):  # nothing recognised: refused as prose
+        screener_real.screen(", ".join(entries))
+    bound = repair_module.MAX_SPLITS_PER_LIST * repair_module.MAX_SPLIT_TRIES + 2 * len(entries)
+    assert 0 < calls <= bound
