@@ -287,6 +287,8 @@ class Selector:
             return ingredient.occlusive in self.values
         if self.kind == "function":
             return not self.values.isdisjoint(ingredient.functions)
+        if self.kind == "primary":
+            return ingredient.primary_function in self.values
         if self.kind == "active":
             return bool(ingredient.classes)
         return False
@@ -542,14 +544,14 @@ def load_database_from(root: Path) -> Database:
             bad = values - set(OCCLUSIVE_CLASSES)
             if bad:
                 problems.append(f"{label} row {number}: unknown occlusive class {sorted(bad)}")
-        elif kind == "function":
+        elif kind in ("function", "primary"):
             bad = values - FUNCTIONS
             if bad:
                 problems.append(f"{label} row {number}: unknown function {sorted(bad)}")
         elif kind != "active":
             problems.append(
                 f"{label} row {number}: selector {text!r} must start with "
-                "inci:, class:, occlusive:, function: or active:"
+                "inci:, class:, occlusive:, function:, primary: or active:"
             )
             return
         selectors[text] = Selector(kind=kind, values=values, text=text)

@@ -162,3 +162,15 @@ def test_ingredient_listed_twice_is_judged_once(mini: Screener) -> None:
     report = mini.screen("Petrolatum, Water, Glycerin, Petrolatun")
     occlusive = [f for f in report.findings if f.kind == "occlusive"]
     assert len(occlusive) == 1 and "position 1" in occlusive[0].reason
+
+
+def test_post_procedure_fragrance_rule_reads_the_primary_function(screener_real: Screener) -> None:
+    """CosIng lists 'perfuming' as a side function of glycols, esters and waxes:
+    those are not fragrance. The aftercare rule flags fragrance materials only."""
+    report = screener_real.screen(
+        "Aqua, Caprylic/Capric Triglyceride, Butylene Glycol, Propylene Glycol, Cera Alba, "
+        "Parfum, Linalool",
+        context="post-procedure",
+    )
+    flagged = {n for f in report.findings if f.kind == "context" for n in f.ingredients}
+    assert flagged == {"Parfum", "Linalool"}
