@@ -5,9 +5,10 @@ only visible once names have been matched:
 
 - **A name split at a comma or a line break**: ``1, 2-Hexanediol`` printed as
   ``1, 2 Hexanediol``; ``Ethylhexyl`` / ``Salicylate`` on two lines. Two
-  neighbouring entries are joined when at least one of them is unknown on its
-  own and, joined, they are exactly one ingredient of the database (exact or
-  alias; never a fuzzy guess or a family).
+  neighbouring entries are joined when at least one of them is unknown or only
+  guessed on its own and, joined, they are exactly one ingredient of the
+  database (exact or alias; never a fuzzy guess or a family), and not one a
+  recognised half already is.
 - **A missing comma**: ``Water Glycerin``. An unknown entry is cut into
   consecutive pieces that are each a database ingredient (exact or alias, or a
   plant by the botanical naming convention), covering every word; at least two
@@ -16,7 +17,10 @@ only visible once names have been matched:
 
 Each repair is reported in the notes, so the reader sees what was changed.
 Nothing is repaired when any reading is ambiguous: the entry stays unknown.
-Fuzzy matching and cut-short names are handled by match.py, not here.
+The work is bounded (cheap set look-ups before any matching, and at most
+``MAX_SPLIT_TRIES`` spans per entry, ``MAX_SPLITS_PER_LIST`` entries per list),
+so a pasted page of unknown words stays fast. Fuzzy matching and cut-short
+names are handled by match.py, not here.
 """
 
 from __future__ import annotations
