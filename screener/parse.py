@@ -219,7 +219,7 @@ def _split_actives(body: str) -> list[str]:
 
 
 def read_drug_facts(text: str, notes: list[str]) -> str:
-    """A Drug Facts panel → ``Active ingredients: … Inactive ingredients: …``.
+    """A Drug Facts panel → ``Ingredients: <actives>, <inactives>``.
 
     Only when the text has the panel's shape: an ``Inactive ingredients``
     heading, or ``Active ingredient(s)`` with another panel heading (Purpose,
@@ -260,12 +260,10 @@ def read_drug_facts(text: str, notes: list[str]) -> str:
     )
     if before:
         notes.append(f"Cut text before the ingredient list: {_preview(before)}")
-    parts = []
-    if actives:
-        parts.append("Active ingredients: " + ", ".join(actives))
-    if inactives:
-        parts.append("Inactive ingredients: " + "\n".join(inactives))
-    return "\n".join(parts) if parts else text
+    # One list under one heading: the note above already says what was read.
+    parts = [", ".join(actives)] if actives else []
+    parts.extend(inactives)
+    return "Ingredients: " + ",\n".join(parts) if parts else text
 
 
 def cut_preamble(text: str, notes: list[str]) -> str:
