@@ -14,7 +14,7 @@ FUNCTIONS: frozenset[str] = frozenset(
     opacifying oral_care oxidising pearlescent perfuming ph_adjusting plasticiser
     preservative propellant reducing refatting refreshing skin_conditioning skin_protecting
     smoothing solvent soothing surfactant tonic uv_absorber uv_filter viscosity_controlling
-    active not_reported
+    active not_reported light_stabilising
     """.split()
 )
 
