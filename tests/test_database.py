@@ -174,6 +174,11 @@ def _broken_copy(tmp_path: Path) -> Path:
             "context must be one of",
         ),
         (
+            "rules/contexts.csv",
+            "X98,eye-area,primary:nonsense,caution,reason,advice,MTB\n",
+            "unknown function",
+        ),
+        (
             "rules/substitutes.csv",
             "inci:Petrolatum,Cocos Nucifera Oil,emollient,why not,COSDNA\n",
             "does not screen clean",
