@@ -117,3 +117,66 @@ def test_batch_keeps_rows_order_and_columns(
     assert list(out.index) == list(df.index)
     assert list(out.columns[: len(df.columns)]) == list(df.columns)
     pd.testing.assert_frame_equal(out[df.columns], df)
+
+
+# Pieces of real label conventions that the reader repairs or reinterprets:
+# Drug Facts headings and purposes, grades, split names, run-together names,
+# cut-short and reviewed-unknown forms, percentages, may-contain blocks.
+_LABEL_PIECES = [
+    "Aqua",
+    "Glycerin",
+    "Petrolatum",
+    "Mineral Oil",
+    "Niacinamide",
+    "Retinol",
+    "Isopropyl Myristate",
+    "Zinc Oxide 20%",
+    "Active ingredients",
+    "Inactive ingredients",
+    "Other ingredients",
+    "Purpose",
+    "Uses",
+    "Warnings",
+    "Sunscreen",
+    "(w/w)",
+    "USP",
+    "Light",
+    "1",
+    "2 Hexanediol",
+    "Ethylhexyl",
+    "Salicylate",
+    "Water Glycerin",
+    "Acrylates/C10-30 Alkyl",
+    "Capric Triglyceride",
+    "Zzyzx Quux",
+    "May contain:",
+    "Glycerin1",
+]
+
+
+@FAST
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_LABEL_PIECES), st.sampled_from([", ", ",", " ", "\n", "; "])),
+        min_size=1,
+        max_size=25,
+    )
+)
+def test_repairs_and_drug_facts_agree_between_screen_and_batch(
+    screener_real: Screener, pieces: list[tuple[str, str]]
+) -> None:
+    """screen() and the batch path make the same repairs and readings: the same
+    refusal, the same entry count, the same verdict and counts."""
+    text = "".join(piece + sep for piece, sep in pieces)
+    try:
+        full = screener_real.screen(text)
+    except ScreenError as exc:
+        try:
+            screener_real.summarise(text)
+        except ScreenError as lean_exc:
+            assert str(lean_exc) == str(exc)
+            return
+        raise AssertionError(f"only screen() refused {text!r}") from None
+    lean = screener_real.summarise(text)
+    assert lean["entries"] == len(full.ingredients)
+    assert (lean["verdict"], lean["counts"]) == (full.verdict.label, full.verdict.counts)
