@@ -193,8 +193,10 @@ _DRUG_PURPOSES = re.compile(
     r"|anti-?itch|anti-?fungals?|(?:first\s+aid\s+)?antiseptics?|antibacterials?"
     r"|antimicrobials?|astringents?|skin\s+lighten(?:er|ing))(?![\w-])"
 )
-_DRUG_PERCENT = re.compile(r"\d{1,3}(?:[.,]\d{1,3})?\s*%(?:\s*\(\s*w\s*/\s*w\s*\))?", re.IGNORECASE)
+_DRUG_PERCENT = re.compile(r"\d{1,3}(?:[.,]\d{1,3})?\s*%")
+_WEIGHT_PER_WEIGHT = re.compile(r"(?i)\(\s*w\s*/\s*w\s*\)")
 _LETTER = re.compile(r"[A-Za-z]")
+_ACTIVE_BREAK = re.compile(r"[\n,;]")
 
 
 def _split_actives(body: str) -> list[str]:
@@ -203,9 +205,9 @@ def _split_actives(body: str) -> list[str]:
     Actives are printed one per line, or one after another on a line, each with
     its percentage before or after the name ("Octinoxate 7.5% Oxybenzone 4%",
     "9.0% Zinc Oxide, 7.5% Octinoxate"); "(w/w)" is dropped with the purpose."""
-    body = _DRUG_PURPOSES.sub(" ", body)
+    body = _WEIGHT_PER_WEIGHT.sub(" ", _DRUG_PURPOSES.sub(" ", body))
     out: list[str] = []
-    for chunk in re.split(r"[\n,;]", body):
+    for chunk in _ACTIVE_BREAK.split(body):
         start = 0
         for pct in _DRUG_PERCENT.finditer(chunk):
             name_before = _LETTER.search(chunk[start : pct.start()])
@@ -214,8 +216,7 @@ def _split_actives(body: str) -> list[str]:
                 out.append(chunk[start : pct.end()])
                 start = pct.end()
         out.append(chunk[start:])
-    cleaned = (re.sub(r"(?i)\(\s*w\s*/\s*w\s*\)", " ", part) for part in out)
-    return [" ".join(part.split()).strip(" .:•") for part in cleaned if _LETTER.search(part)]
+    return [" ".join(part.split()).strip(" .:•") for part in out if _LETTER.search(part)]
 
 
 def read_drug_facts(text: str, notes: list[str]) -> str:

@@ -25,9 +25,9 @@ names are handled by match.py, not here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TypeVar
 
 from .match import Match, Matcher, number_variants, squeeze
 from .normalise import fold_name
@@ -54,26 +54,33 @@ class Piece:
 
 _MISSING = object()
 _CACHE_LIMIT = 200_000
+_T = TypeVar("_T")
 
 
-def _cached(matcher: Matcher, kind: str, text: str, compute: Any) -> Any:
+def _cached(matcher: Matcher, compute: Callable[[str, Matcher], _T], text: str) -> _T:
+    """``compute(text, matcher)``, remembered per function and printed text (a
+    catalog repeats its damaged entries and their neighbours)."""
     cache = matcher.repair_cache
-    found = cache.get((kind, text), _MISSING)
+    key = (compute.__name__, text)
+    found = cache.get(key, _MISSING)
     if found is _MISSING:
         if len(cache) > _CACHE_LIMIT:
             cache.clear()
-        found = cache[(kind, text)] = compute()
-    return found
+        found = cache[key] = compute(text, matcher)
+    return found  # type: ignore[return-value]
 
 
 def exact_match(text: str, matcher: Matcher, *, families: bool = False) -> Match | None:
     """Cached ``_exact_match``."""
-    return _cached(  # type: ignore[no-any-return]
-        matcher,
-        "exact+families" if families else "exact",
-        text,
-        lambda: _exact_match(text, matcher, families=families),
-    )
+    return _cached(matcher, _exact_or_family if families else _exact_only, text)
+
+
+def _exact_only(text: str, matcher: Matcher) -> Match | None:
+    return _exact_match(text, matcher, families=False)
+
+
+def _exact_or_family(text: str, matcher: Matcher) -> Match | None:
+    return _exact_match(text, matcher, families=True)
 
 
 def _exact_match(text: str, matcher: Matcher, *, families: bool) -> Match | None:
@@ -139,7 +146,7 @@ def _balanced(text: str) -> bool:
 
 def split_run_together(text: str, matcher: Matcher) -> list[tuple[str, Match]] | None:
     """Cached ``_split_run_together``."""
-    return _cached(matcher, "split", text, lambda: _split_run_together(text, matcher))  # type: ignore[no-any-return]
+    return _cached(matcher, _split_run_together, text)
 
 
 def _split_run_together(text: str, matcher: Matcher) -> list[tuple[str, Match]] | None:
@@ -217,13 +224,13 @@ def _weak(match: Match) -> bool:
 def _squeezed_forms(text: str, matcher: Matcher) -> tuple[str, ...]:
     """The text squeezed (match.squeeze of its folded form), as printed and
     without its parenthesised parts; cached per printed text."""
+    return _cached(matcher, _compute_squeezed_forms, text)
 
-    def compute() -> tuple[str, ...]:
-        read = read_entry(text)
-        forms = (text, read[1]) if read else (text,)
-        return tuple(dict.fromkeys(squeeze(fold_name(f)) for f in forms if f))
 
-    return _cached(matcher, "squeezed", text, compute)  # type: ignore[no-any-return]
+def _compute_squeezed_forms(text: str, matcher: Matcher) -> tuple[str, ...]:
+    read = read_entry(text)
+    forms = (text, read[1]) if read else (text,)
+    return tuple(dict.fromkeys(squeeze(fold_name(f)) for f in forms if f))
 
 
 def _could_join(text: str, following: str, matcher: Matcher) -> bool:
