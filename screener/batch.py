@@ -32,8 +32,9 @@ from typing import IO, Any, Protocol
 import pandas as pd
 
 from .errors import ScreenError
+from .options import Options, normalise_contexts, normalise_product_type
 from .parse import PLACEHOLDER, SPREADSHEET_ERROR
-from .screen import Screener, get_screener, normalise_contexts, normalise_product_type
+from .screen import Screener, get_screener
 from .tabular import cell_to_text, detect_column, read_table_chunks
 
 PREFIX = "screen_"
@@ -103,6 +104,7 @@ def screen_values(
     error = cols["screen_error"]
     counts = [(cols[name], group, key) for name, group, key in _COUNT_KEYS]
     summarise = screener.summarise
+    options = Options(tuple(contexts), product_type)
     for value in values:
         problem: str | None = None
         summary: dict[str, Any] | None = None
@@ -117,7 +119,7 @@ def screen_values(
         problem = row_problem(text)
         if problem is None:
             try:
-                summary = summarise(text, contexts, product_type)
+                summary = summarise(text, options)
             except ScreenError as exc:
                 problem = str(exc)
             except Exception as exc:  # noqa: BLE001 - a failing row never stops a batch

@@ -141,6 +141,13 @@ class ConflictRule(_Row):
     mechanism: str = Field(min_length=3)
     advice: str = Field(min_length=3)
     sources: list[str] = Field(min_length=1)
+    #: The roles an ingredient must play in the product for the rule to apply
+    #: (place.py): empty = its full role ("active", or "ingredient" for one
+    #: without an active class); minor roles (pH adjuster, preservative,
+    #: antioxidant) only when listed.
+    roles: list[str] = Field(default_factory=list)
+
+    _roles = field_validator("roles", mode="before")(_split_pipes)
 
     _sources = field_validator("sources", mode="before")(_split_sources)
 
@@ -153,8 +160,22 @@ class ContextRule(_Row):
     reason: str = Field(min_length=3)
     advice: str = Field(min_length=3)
     sources: list[str] = Field(min_length=1)
+    #: The roles an ingredient must play in the product for the rule to apply
+    #: (place.py): empty = its full role ("active", or "ingredient" for one
+    #: without an active class); minor roles (pH adjuster, preservative,
+    #: antioxidant) only when listed.
+    roles: list[str] = Field(default_factory=list)
+
+    _roles = field_validator("roles", mode="before")(_split_pipes)
+    #: The rule applies only to a printed percentage at or above this (None: any level).
+    min_percent: float | None = None
 
     _sources = field_validator("sources", mode="before")(_split_sources)
+
+    @field_validator("min_percent", mode="before")
+    @classmethod
+    def _blank_percent(cls, value: Any) -> Any:
+        return None if value == "" else value
 
     @field_validator("context")
     @classmethod

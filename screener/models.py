@@ -53,6 +53,11 @@ class Finding(_Model):
     rule: str = ""
     context: str | None = None
     products: list[str] = Field(default_factory=list, description="routine: the products involved")
+    evidence: str | None = Field(
+        None,
+        description="strongest evidence behind it: primary study, review or guideline, "
+        "ingredient database or unverified list",
+    )
 
 
 class Suggestion(_Model):
@@ -77,6 +82,9 @@ class Verdict(_Model):
     unknown: int
     guessed: int
     summary: str
+    deciding: list[str] = Field(
+        default_factory=list, description="the findings that decided the label, worst first"
+    )
 
 
 class ProductReport(_Model):

@@ -42,8 +42,11 @@ Context = Literal["eye-area", "pregnancy", "infant", "post-procedure"]
 ProductType = Literal["leave-on", "rinse-off"]
 Scope = Literal["product", "routine", "both"]
 Occlusive = Literal["heavy", "moderate", "light", "none"]
-SourceKind = Literal["primary", "compiled", "secondary", "low"]
+SourceKind = Literal["primary", "regulation", "compiled", "secondary", "low"]
 RatingQuality = Literal["primary", "compiled", "unconfirmed"]
+
+#: Match kinds that count as recognised (guesses and unknowns do not).
+RECOGNISED_KINDS: frozenset[str] = frozenset({"exact", "alias", "family"})
 
 SEVERITY_RANK: dict[str, int] = {"info": 0, "caution": 1, "avoid": 2}
 

@@ -8,6 +8,7 @@ import pytest
 
 import screener
 from screener.models import ProductReport, RoutineReport
+from screener.options import Options
 
 LIST = (
     "Ingredients: Aqua (Water), Petrolatum, Isopropyl Myristate, Glycerin, Tretinoin, "
@@ -121,7 +122,7 @@ def test_batch_summary_agrees_with_screen(
     from screener.screen import get_screener
 
     full = get_screener().screen(text, context=list(contexts), product_type=product_type)
-    lean = get_screener().summarise(text, contexts, product_type)
+    lean = get_screener().summarise(text, Options(contexts, product_type))
     assert lean["verdict"] == full.verdict.label
     assert lean["counts"] == full.verdict.counts
     assert lean["by_kind"] == full.verdict.by_kind

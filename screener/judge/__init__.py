@@ -1,0 +1,69 @@
+"""Stage 5, judge: placed ingredients → findings, one small module per kind.
+
+Each kind is a function ``(placed, db, options) -> list[Judgement]``; a new
+kind is a new module listed in ``KINDS`` (and its numbers in severity.toml).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ..database import Database, Ingredient
+from ..options import Options
+from ..place import Placed
+from ..vocabulary import SEVERITY_RANK
+from .base import Judgement, db_cache
+from .comedogenic import comedogenic_findings
+from .conflicts import pair_conflicts
+from .contexts import context_findings, rules_matching
+from .occlusive import occlusion_load, occlusive_findings
+
+KindJudge = Callable[[Sequence[Placed], Database, Options], list[Judgement]]
+
+
+def _product_conflicts(placed: Sequence[Placed], db: Database, options: Options) -> list[Judgement]:
+    return pair_conflicts(placed, None, db)
+
+
+#: Every kind of finding, in report order.
+KINDS: tuple[KindJudge, ...] = (
+    _product_conflicts,
+    context_findings,
+    occlusion_load,
+    occlusive_findings,
+    comedogenic_findings,
+)
+
+KIND_ORDER = {"conflict": 0, "context": 1, "occlusive": 2, "comedogenic": 3}
+
+
+def sort_judgements(findings: list[Judgement]) -> list[Judgement]:
+    return sorted(findings, key=lambda f: (-SEVERITY_RANK[f.severity], KIND_ORDER.get(f.kind, 9)))
+
+
+def judge(placed: Sequence[Placed], db: Database, options: Options) -> list[Judgement]:
+    """All findings of one product, most severe first."""
+    findings: list[Judgement] = []
+    for kind in KINDS:
+        findings.extend(kind(placed, db, options))
+    return sort_judgements(findings)
+
+
+def relevant(ingredient: Ingredient, db: Database, options: Options) -> bool:
+    """Could any kind judge this ingredient under these options? (cached: the
+    place stage places only these, so a list of plain excipients costs little)"""
+    cache = db_cache(db, "relevant")
+    key = (id(ingredient), options)
+    found = cache.get(key)
+    if found is None:
+        rating = ingredient.comedogenic
+        found = cache[key] = bool(
+            (rating is not None and rating.used >= 2)
+            or ingredient.occlusive in ("heavy", "moderate")
+            or ingredient.classes
+            or (options.contexts and rules_matching(db, ingredient, options.contexts))
+        )
+    return found
+
+
+__all__ = ["KINDS", "Judgement", "judge", "relevant", "sort_judgements"]

@@ -1,0 +1,128 @@
+"""What every judge module shares: the finding record, severity steps, the
+wording of a placement, and the evidence grade of a set of sources."""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ..database import Database
+from ..place import Placed
+from ..vocabulary import SEVERITIES, SEVERITY_RANK, Severity
+
+#: Evidence grades, strongest first (bibliography kind → grade).
+EVIDENCE_GRADES: dict[str, str] = {
+    "primary": "primary study",
+    "regulation": "review or guideline",
+    "secondary": "review or guideline",
+    "compiled": "ingredient database",
+    "low": "unverified list",
+}
+GRADE_RANK = {
+    "primary study": 0,
+    "review or guideline": 1,
+    "ingredient database": 2,
+    "unverified list": 3,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """One finding, as plain data (the report renders it as a ``models.Finding``)."""
+
+    kind: str
+    severity: Severity
+    ingredients: tuple[str, ...]
+    reason: str
+    advice: str
+    sources: tuple[str, ...]
+    rule: str
+    context: str | None = None
+    products: tuple[str, ...] = ()
+    evidence: str | None = None
+
+
+def step_down(severity: str | None, steps: int) -> Severity | None:
+    """Lower (or, with negative steps, raise) a severity within info..avoid."""
+    if severity is None:
+        return None
+    rank = min(len(SEVERITIES) - 1, max(0, SEVERITY_RANK[severity] - steps))
+    return SEVERITIES[rank]  # type: ignore[return-value]
+
+
+def cap(severity: Severity | None, ceiling: str) -> Severity | None:
+    if severity is None or SEVERITY_RANK[severity] <= SEVERITY_RANK[ceiling]:
+        return severity
+    return ceiling  # type: ignore[return-value]
+
+
+_ZONE_TEXT = {
+    "top": "among the first five ingredients, where concentrations are highest",
+    "middle": "in the middle of the list",
+    "trace": "after the estimated ~1% line, where concentrations are low",
+    "may_contain": "in a 'may contain' block (present only in some shades)",
+}
+_PERCENT_TEXT = {
+    "top": "a high amount",
+    "middle": "a moderate amount",
+    "trace": "a small amount",
+    "may_contain": "a small amount",
+}
+
+
+def where(item: Placed) -> str:
+    """Where an ingredient sits, in words, saying which signal the amount came from."""
+    if item.basis == "percent":
+        return (
+            f"printed at {item.percent:g}% ({_PERCENT_TEXT[item.zone]}; the printed "
+            "percentage is used instead of the position)"
+        )
+    if item.basis == "alphabetical":
+        return (
+            f"at position {item.position} of a list in alphabetical order (as Drug Facts "
+            "inactive ingredients are printed), so its position says nothing about its "
+            "amount: judged as a mid-list ingredient"
+        )
+    return f"at position {item.position}, {_ZONE_TEXT[item.zone]}"
+
+
+def _grade(db: Database, sources: tuple[str, ...]) -> str | None:
+    cache = db_cache(db, "grades")
+    if sources in cache:
+        return cache[sources]  # type: ignore[no-any-return]
+    best: str | None = None
+    for source in sources:
+        row = db.sources.get(source)
+        if row is None:
+            continue
+        grade = EVIDENCE_GRADES.get(row.kind)
+        if grade is not None and (best is None or GRADE_RANK[grade] < GRADE_RANK[best]):
+            best = grade
+    cache[sources] = best
+    return best
+
+
+def evidence_grade(db: Database, sources: Iterable[str]) -> str | None:
+    """The strongest grade among the sources (bibliography ``kind``), or None."""
+    return _grade(db, tuple(sources))
+
+
+_CACHES: weakref.WeakKeyDictionary[Database, dict[str, dict[Any, Any]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def db_cache(db: Database, name: str) -> dict[Any, Any]:
+    """A named memo table that lives as long as its database (keys are cheap
+    tuples of ids and options, never whole lists); cleared when it grows past 200,000."""
+    tables = _CACHES.get(db)
+    if tables is None:
+        tables = _CACHES[db] = {}
+    table = tables.get(name)
+    if table is None:
+        table = tables[name] = {}
+    elif len(table) > 200_000:
+        table.clear()
+    return table

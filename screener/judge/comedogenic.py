@@ -1,0 +1,94 @@
+"""Comedogenic findings: a sourced 0-5 rating, its amount, its evidence.
+
+Policy (ingredients/README.md, numbers in rules/severity.toml [comedogenic]):
+the rating picked by the rating policy and the zone give a severity; then the
+caps — a rating backed only by unconfirmed or unverified lists is info at
+most, a rating of 2 or less is info at most — and only then rinse-off lowers
+the result, so a cap can never be undone by the product type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ..database import Database, Ingredient
+from ..options import Options
+from ..place import Placed
+from .base import Judgement, cap, evidence_grade, step_down, where
+
+ADVICE = (
+    "If you are acne- or milia-prone, prefer a product without it or with it far down "
+    "the list; see the alternatives below. Ratings come from rabbit-ear tests of raw "
+    "materials: a finished product is not necessarily pore-clogging."
+)
+
+
+def values_text(ingredient: Ingredient) -> str:
+    rating = ingredient.comedogenic
+    if rating is None:
+        return ""
+    return "; ".join(f"{v.source} {v.value}" for v in rating.values)
+
+
+def weak_evidence(ingredient: Ingredient, db: Database) -> bool:
+    """Only unconfirmed ratings, or only sources graded 'low' in the bibliography."""
+    rating = ingredient.comedogenic
+    if rating is None:
+        return True
+    if rating.unconfirmed:
+        return True
+    used = [v for v in rating.values if v.quality != "unconfirmed"]
+    kinds = {db.sources[v.source].kind for v in used if v.source in db.sources}
+    return bool(kinds) and kinds <= {"low"}
+
+
+def comedogenic_findings(
+    placed: Iterable[Placed], db: Database, options: Options
+) -> list[Judgement]:
+    sev: dict[str, Any] = db.severity
+    tables: dict[str, Any] = sev["comedogenic"]
+    low_max = int(tables.get("low_rating_max", 2))
+    steps = int(sev["rinse_off"].get("steps_down", 1)) if options.rinse_off else 0
+    findings = []
+    for item in placed:
+        rating = item.ingredient.comedogenic
+        if rating is None or rating.used <= 1:
+            continue
+        severity = tables.get(item.zone, {}).get(str(rating.used))
+        if severity is None:
+            continue
+        weak = weak_evidence(item.ingredient, db)
+        if weak:
+            severity = cap(severity, "info")
+        if rating.used <= low_max:
+            severity = cap(severity, "info")
+        severity = step_down(severity, steps)
+        if severity is None:
+            continue
+        inci = item.ingredient.inci
+        disagreement = len({v.value for v in rating.values}) > 1
+        caps = []
+        if weak:
+            caps.append("the rating rests only on unconfirmed lists, so it is shown, not counted")
+        elif rating.used <= low_max:
+            caps.append(f"a rating of {low_max} or less is low")
+        reason = (
+            f"{inci} is rated {rating.used}/5 for pore-clogging (comedogenicity); it is "
+            f"{where(item)}{', in a rinse-off product' if options.rinse_off else ''}"
+            f"{' (' + '; '.join(caps) + ')' if caps else ''}. Sources: {values_text(item.ingredient)}"
+            f"{' (the sources disagree; the highest credible value is used)' if disagreement else ''}."
+        )
+        findings.append(
+            Judgement(
+                kind="comedogenic",
+                severity=severity,
+                ingredients=(inci,),
+                reason=reason,
+                advice=ADVICE,
+                sources=tuple(rating.sources),
+                rule=f"comedogenic:{item.zone}:{rating.used}",
+                evidence="unverified list" if weak else evidence_grade(db, rating.sources),
+            )
+        )
+    return findings

@@ -1,0 +1,153 @@
+"""Occlusive findings: each heavy/moderate occlusive, and the product's occlusion load.
+
+Independent of comedogenicity (petrolatum is rated 0 yet is the reference
+occlusive). Per ingredient: severity by class and zone ([occlusive]); near the
+eyes a heavy occlusive above the ~1% line is a reason to avoid. Per product:
+the **occlusion load** ([occlusion_load]) — the estimated share of the formula
+that is occlusive, from printed percentages or positions — marks an ointment
+or an anhydrous balm, which the milia literature names as the classic cause of
+secondary milia, whatever each ingredient's own finding says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..database import Database
+from ..options import Options
+from ..place import Placed
+from .base import Judgement, evidence_grade, step_down, where
+
+HEAVY_ADVICE = (
+    "On milia-prone skin, and near the eyes, prefer a light, oil-free texture: a humectant "
+    "(glycerin, sodium hyaluronate) with a light film-former (dimethicone, squalane)."
+)
+MODERATE_ADVICE = "Usually fine; if you get milia, choose lighter textures where the skin is prone."
+
+
+def occlusive_findings(placed: Sequence[Placed], db: Database, options: Options) -> list[Judgement]:
+    sev: dict[str, Any] = db.severity
+    cfg: dict[str, Any] = sev["occlusive"]
+    steps = int(sev["rinse_off"].get("steps_down", 1)) if options.rinse_off else 0
+    eye = "eye-area" in options.contexts
+    findings = []
+    for item in placed:
+        cls = item.ingredient.occlusive
+        if cls not in ("heavy", "moderate"):
+            continue
+        severity = cfg.get(item.zone, {}).get(cls)
+        if eye and item.zone in ("top", "middle"):
+            severity = cfg.get("eye_area", {}).get(cls, severity)
+        elif eye and severity is not None and cls == "heavy":
+            severity = step_down(severity, -1)
+        severity = step_down(severity, steps)
+        if severity is None:
+            continue
+        ing = item.ingredient
+        inci = ing.inci
+        reason = (
+            f"{inci} is a {cls} occlusive: it forms a film that holds water in"
+            f"{' (petrolatum is the reference occlusive)' if inci == 'Petrolatum' else ''}. "
+            "Heavy, occlusive creams are linked to secondary milia, above all around the eyes"
+            f"{' — and you asked about the eye area' if eye else ''}. This is separate from "
+            f"pore-clogging: {inci} "
+            + (
+                f"is rated {ing.comedogenic.used}/5 for comedogenicity."
+                if ing.comedogenic
+                else "has no published comedogenic rating."
+            )
+            + f" It is {where(item)}."
+        )
+        sources = tuple(sorted(set(ing.occlusive_sources) | set(cfg.get("sources", []))))
+        findings.append(
+            Judgement(
+                kind="occlusive",
+                severity=severity,
+                ingredients=(inci,),
+                reason=reason,
+                advice=HEAVY_ADVICE if cls == "heavy" else MODERATE_ADVICE,
+                sources=sources,
+                rule=f"occlusive:{cls}:{item.zone}{':eye-area' if eye else ''}",
+                evidence=evidence_grade(db, sources),
+            )
+        )
+    return findings
+
+
+def estimated_share(item: Placed, shares: Sequence[float], middle: float, trace: float) -> float:
+    """A rough share of the formula (0-1): the printed percentage, else by position."""
+    if item.percent is not None:
+        return item.percent / 100.0
+    if item.zone == "may_contain":
+        return 0.0
+    if item.basis == "alphabetical" or item.zone == "middle":
+        return middle
+    if item.zone == "trace":
+        return trace
+    index = item.position - 1
+    return shares[index] if index < len(shares) else middle
+
+
+def occlusion_load(placed: Sequence[Placed], db: Database, options: Options) -> list[Judgement]:
+    """One finding when occlusives make up most of the product (ointment, balm)."""
+    cfg: dict[str, Any] = db.severity.get("occlusion_load", {})
+    if not cfg:
+        return []
+    shares = [float(x) for x in cfg.get("position_shares", [])]
+    middle = float(cfg.get("middle_share", 0.02))
+    trace = float(cfg.get("trace_share", 0.005))
+    weights: dict[str, float] = {k: float(v) for k, v in cfg.get("weights", {}).items()}
+    heavy_load = 0.0
+    load = 0.0
+    names: list[str] = []
+    printed = False
+    for item in placed:
+        cls = item.ingredient.occlusive
+        weight = weights.get(cls or "", 0.0)
+        if weight <= 0:
+            continue
+        share = estimated_share(item, shares, middle, trace)
+        if share <= 0:
+            continue
+        printed = printed or item.percent is not None
+        names.append(item.ingredient.inci)
+        load += weight * share
+        if cls == "heavy":
+            heavy_load += share
+    severity: str | None = None
+    what = ""
+    if heavy_load >= float(cfg.get("ointment_heavy_share", 0.3)):
+        severity, what = cfg.get("ointment_severity", "avoid"), "an ointment-like product"
+    elif load >= float(cfg.get("balm_load", 0.45)):
+        severity, what = cfg.get("balm_severity", "caution"), "an oil- or balm-like product"
+    if severity is None:
+        return []
+    steps = int(db.severity["rinse_off"].get("steps_down", 1)) if options.rinse_off else 0
+    final = step_down(severity, steps)
+    if final is None:
+        return []
+    basis = "their printed percentages" if printed else "their positions in the list"
+    reason = (
+        f"Occlusion load: {', '.join(names)} make up an estimated {round(load * 100)}% "
+        f"of the formula (occlusive-weighted, from {basis}), so this is {what}. On milia-"
+        "prone skin a product that is mostly occlusive film (petrolatum, mineral oil, waxes, "
+        "lanolin, butters) is the classic cause of secondary milia, whatever each ingredient's "
+        "own rating."
+    )
+    sources = tuple(str(s) for s in cfg.get("sources", []))
+    return [
+        Judgement(
+            kind="occlusive",
+            severity=final,
+            ingredients=tuple(names),
+            reason=reason,
+            advice=(
+                "Keep ointments and balms for very dry patches or wound care, away from milia-"
+                "prone areas and the eyes; on the face prefer a light lotion or gel-cream."
+            ),
+            sources=sources,
+            rule="occlusion-load:" + ("ointment" if "ointment" in what else "balm"),
+            evidence=evidence_grade(db, sources),
+        )
+    ]

@@ -1,0 +1,279 @@
+"""The one judgement pipeline: read → match → repair → place → judge → verdict.
+
+``Screener.run(text, options)`` returns a ``Result`` (plain data). The full
+report (``views.product_report``) and the batch row (``views.batch_row``) are
+two views of that one result, so no rule, zone, context or verdict logic
+exists twice.
+
+Caching lives here and in ``judge.base.db_cache``, never per whole list: each
+segment text's entries and matches are remembered (a catalog repeats the same
+few thousand segments in shuffled orders), and the judge modules remember
+selector tests per ingredient.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .database import Database, Ingredient
+from .errors import ScreenError
+from .judge import Judgement, judge, relevant
+from .limits import MAX_ENTRIES, MAX_TEXT_CHARS
+from .match import Match, Matcher
+from .options import Options
+from .parse import (
+    _TAIL_MARKS,
+    NO_ENTRIES,
+    ParsedEntry,
+    _footnote_notes,
+    footnote_tail,
+    label_segments,
+    read_segment,
+    too_many_entries,
+)
+from .place import Placement, place, printed_percent
+from .repair import repair
+from .verdict import Decision, decide
+
+if TYPE_CHECKING:
+    from .models import ProductReport, RoutineReport
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One printed entry and its match. Shared between lists (no position here:
+    the position is the entry's index in ``Result.entries`` plus one)."""
+
+    text: str
+    name: str
+    candidates: tuple[str, ...]
+    annotations: tuple[str, ...]
+    match: Match
+    percent: float | None
+    #: Its primary function marks the estimated ~1% line.
+    marker: bool
+
+    @property
+    def ingredient(self) -> Ingredient | None:
+        return self.match.ingredient
+
+    @property
+    def inci(self) -> str | None:
+        return self.match.inci
+
+
+@dataclass(slots=True)
+class Result:
+    """Everything one screen found, as plain data."""
+
+    options: Options
+    entries: list[Entry]
+    may_contain: list[bool]
+    sections: list[str | None]
+    #: What the reader cut and what repair changed (the report adds its own).
+    notes: list[str]
+    placement: Placement
+    findings: list[Judgement]
+    decision: Decision
+    name: str | None = None
+
+
+def _prose(texts: Sequence[str]) -> bool:
+    """Prose pasted instead of a list: long word runs and nothing recognised."""
+    words = sum(len(t.split()) for t in texts) / len(texts)
+    return words > 6 or (len(texts) <= 2 and words >= 3)
+
+
+NO_OPTIONS = Options()
+
+NOT_A_LIST = (
+    "This does not look like an ingredient list (no ingredient was recognised and "
+    "the text reads like sentences). Paste the INCI list from the label, with the "
+    "ingredients separated by commas."
+)
+
+
+@dataclass
+class Screener:
+    """A database with its matcher; build once, screen many."""
+
+    db: Database
+    matcher: Matcher
+    #: segment text → (footnotes, entries): never whole lists.
+    _segments: dict[str, tuple[tuple[str, ...], tuple[Entry, ...]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    @classmethod
+    def for_database(cls, db: Database) -> Screener:
+        from .families import load_families
+
+        return cls(db=db, matcher=Matcher(db, families=load_families(db)))
+
+    # -- stages 1-2: read and match, per segment ---------------------------
+
+    def _entry(
+        self,
+        printed: str,
+        name: str,
+        candidates: tuple[str, ...],
+        notes: tuple[str, ...],
+        match: Match,
+    ) -> Entry:
+        ing = match.ingredient
+        markers = self._markers
+        return Entry(
+            text=printed,
+            name=name,
+            candidates=candidates,
+            annotations=notes,
+            match=match,
+            percent=printed_percent(notes) if notes else None,
+            marker=ing is not None and ing.primary_function in markers,
+        )
+
+    def _segment(self, segment: str) -> tuple[tuple[str, ...], tuple[Entry, ...]]:
+        found = self._segments.get(segment)
+        if found is None:
+            if len(self._segments) > 200_000:
+                self._segments.clear()
+            footnotes, reads = read_segment(segment)
+            match_entry = self.matcher.match_entry
+            found = self._segments[segment] = (
+                footnotes,
+                tuple(
+                    self._entry(
+                        printed,
+                        name,
+                        candidates,
+                        notes,
+                        match_entry(ParsedEntry(printed, name, candidates, 0)),
+                    )
+                    for printed, name, candidates, notes in reads
+                ),
+            )
+        return found
+
+    @property
+    def _markers(self) -> frozenset[str]:
+        from .place import PlacePolicy
+
+        return PlacePolicy.of(self.db).markers
+
+    # -- the whole flow ----------------------------------------------------
+
+    def run(
+        self,
+        text: object,
+        options: Options = NO_OPTIONS,
+        *,
+        name: str | None = None,
+        max_chars: int = MAX_TEXT_CHARS,
+    ) -> Result:
+        """Screen one list. Raises ScreenError for input that is not a list."""
+        texts, may_flags, notes = label_segments(text, max_chars=max_chars)
+        entries: list[Entry] = []
+        may: list[bool] = []
+        footnotes: list[str] = []
+        for index, segment in enumerate(texts):
+            seg_footnotes, seg_entries = self._segment(segment)
+            if seg_footnotes:
+                footnotes.extend(seg_footnotes)
+            entries.extend(seg_entries)
+            if may_flags is not None:
+                may.extend([may_flags[index]] * len(seg_entries))
+        if len(entries) > MAX_ENTRIES:
+            raise too_many_entries()
+        if len(entries) > 1 and entries[-1].text[:1] in _TAIL_MARKS:
+            cut = footnote_tail([e.text for e in entries], [e.annotations for e in entries])
+            if cut:
+                footnotes.extend(e.text for e in entries[-cut:])
+                del entries[-cut:]
+                del may[len(entries) :]
+        if footnotes:
+            _footnote_notes(footnotes, notes)
+        if not entries:
+            raise ScreenError(NO_ENTRIES)
+        if not may:
+            may = [False] * len(entries)
+        sections: list[str | None] = [None] * len(entries)
+        # Stage 3, repair: names split at a comma joined, run-together names split.
+        if any(e.match.kind in ("unknown", "fuzzy") for e in entries):
+            entries, may, sections = self._repaired(entries, may, sections, notes)
+        if all(e.match.kind == "unknown" for e in entries) and _prose([e.text for e in entries]):
+            raise ScreenError(NOT_A_LIST)
+        db = self.db
+        placement = place(entries, may, sections, db, lambda ing: relevant(ing, db, options))
+        findings = judge(placement.placed, db, options)
+        decision = decide(findings, entries, may, db)
+        return Result(
+            options=options,
+            entries=entries,
+            may_contain=may,
+            sections=sections,
+            notes=notes,
+            placement=placement,
+            findings=findings,
+            decision=decision,
+            name=name,
+        )
+
+    def _repaired(
+        self,
+        entries: list[Entry],
+        may: list[bool],
+        sections: list[str | None],
+        notes: list[str],
+    ) -> tuple[list[Entry], list[bool], list[str | None]]:
+        repaired = repair([e.text for e in entries], [e.match for e in entries], self.matcher)
+        if repaired is None:
+            return entries, may, sections
+        pieces, repair_notes = repaired
+        notes.extend(repair_notes)
+        out: list[Entry] = []
+        out_may: list[bool] = []
+        out_sections: list[str | None] = []
+        for piece in pieces:
+            first = entries[piece.sources[0]]
+            if len(piece.sources) == 1 and piece.text == first.text:
+                out.append(first)
+            else:
+                annotations = tuple(
+                    dict.fromkeys(a for i in piece.sources for a in entries[i].annotations)
+                )
+                out.append(self._entry(piece.text, piece.text, (), annotations, piece.match))
+            out_may.append(may[piece.sources[0]])
+            out_sections.append(sections[piece.sources[0]])
+        return out, out_may, out_sections
+
+    # -- the two views, for callers holding a screener ---------------------
+
+    def screen(
+        self,
+        text: object,
+        *,
+        context: object = None,
+        product_type: object = None,
+        name: str | None = None,
+        max_chars: int = MAX_TEXT_CHARS,
+    ) -> ProductReport:
+        """The full report of one list (views.product_report of ``run``)."""
+        from .views import product_report
+
+        result = self.run(text, Options.of(context, product_type), name=name, max_chars=max_chars)
+        return product_report(result, self.db)
+
+    def summarise(self, text: object, options: Options = NO_OPTIONS) -> dict[str, Any]:
+        """The batch row of one list (views.batch_row of ``run``)."""
+        from .views import batch_row
+
+        return batch_row(self.run(text, options))
+
+    def screen_routine(
+        self, products: Sequence[object], *, context: object = None
+    ) -> RoutineReport:
+        from .routine import screen_routine
+
+        return screen_routine(self, products, Options.of(context))

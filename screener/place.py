@@ -1,0 +1,271 @@
+"""Stage 4, place: where each recognised ingredient sits in its product.
+
+Position on a label is the usual proxy for concentration, but not always the
+right one (policy in ingredients/README.md, numbers in rules/severity.toml):
+
+* a **printed percentage** wins (`Salicylic Acid 30%`, `Camphor 1.7%`);
+* a list in **alphabetical order** (the inactive ingredients of a US Drug Facts
+  panel of a drug-only product, 21 CFR 201.66(c)(8), or any list sorted beyond
+  chance) says nothing about amounts: its entries are judged as mid-list;
+* otherwise the **position**: the first five, the middle, after the estimated
+  ~1% line (or past entry 15), or a may-contain block.
+
+The stage also decides each active's **role** in this formula: an acid at the
+end of a list is a pH adjuster, salicylic acid at preservative level a
+preservative, ascorbic acid at trace an antioxidant; rules name the roles they
+apply to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Literal, Protocol
+
+from .database import Database, Ingredient
+
+Zone = Literal["top", "middle", "trace", "may_contain"]
+Basis = Literal["position", "percent", "alphabetical"]
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A recognised ingredient at its place in one product."""
+
+    ingredient: Ingredient
+    position: int
+    may_contain: bool
+    zone: Zone
+    basis: Basis = "position"
+    percent: float | None = None
+    #: "active" or a minor role ("ph_adjuster", "preservative", "antioxidant");
+    #: "ingredient" for an ingredient without an active class.
+    role: str = "ingredient"
+    section: str | None = None
+
+
+class Slot(Protocol):
+    """What the place stage reads of one printed entry (pipeline.Entry)."""
+
+    @property
+    def ingredient(self) -> Ingredient | None: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def percent(self) -> float | None: ...
+    @property
+    def marker(self) -> bool:
+        """Its primary function marks the estimated ~1% line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """The place stage's result: the first placement of each recognised ingredient."""
+
+    placed: tuple[Placed, ...]
+    #: 1-based position of the estimated ~1% line, None when not estimated.
+    line: int | None
+    #: Why positions were (not) read as amounts: None, "drug-facts" or "sorted".
+    alphabetical: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PlacePolicy:
+    """rules/severity.toml [position], [concentration] and [roles], read once."""
+
+    top_zone_end: int
+    trace_after: int
+    markers: frozenset[str]
+    high_percent: float
+    low_percent: float
+    sorted_min_entries: int
+    sorted_max_out_of_order: float
+    drug_facts_min_entries: int
+    minor_roles: tuple[tuple[str, frozenset[str], frozenset[str], float], ...]
+    minor_zones: frozenset[str]
+
+    @classmethod
+    def of(cls, db: Database) -> PlacePolicy:
+        return _place_policy(db)
+
+
+@lru_cache(maxsize=8)
+def _place_policy(db: Database) -> PlacePolicy:
+    sev: dict[str, Any] = db.severity
+    pos, conc, roles = sev["position"], sev.get("concentration", {}), sev.get("roles", {})
+    minor = tuple(
+        (
+            name,
+            frozenset(spec.get("classes", [])),
+            frozenset(spec.get("functions", [])),
+            float(spec.get("max_percent", 0.5)),
+        )
+        for name, spec in roles.items()
+        if isinstance(spec, dict)
+    )
+    return PlacePolicy(
+        top_zone_end=int(pos.get("top_zone_end", 5)),
+        trace_after=int(pos.get("trace_after", 15)),
+        markers=frozenset(pos.get("one_percent_markers", [])),
+        high_percent=float(conc.get("high_percent", 5.0)),
+        low_percent=float(conc.get("low_percent", 1.0)),
+        sorted_min_entries=int(conc.get("sorted_min_entries", 6)),
+        sorted_max_out_of_order=float(conc.get("sorted_max_out_of_order", 0.1)),
+        drug_facts_min_entries=int(conc.get("drug_facts_min_entries", 3)),
+        minor_roles=minor,
+        minor_zones=frozenset(roles.get("minor_zones", ["trace", "may_contain"])),
+    )
+
+
+_PERCENT = re.compile(r"^\(?\s*(\d{1,3}(?:[.,]\d+)?)\s*%")
+
+
+def printed_percent(annotations: Sequence[str]) -> float | None:
+    """The concentration printed beside an entry (`2%`, `(0.5 %)`), if any."""
+    for note in annotations:
+        found = _PERCENT.match(note)
+        if found:
+            value = float(found.group(1).replace(",", "."))
+            if 0 < value <= 100:
+                return value
+    return None
+
+
+_SORT_KEY = re.compile(r"[^a-z0-9]+")
+
+
+def _in_order(names: Sequence[str], max_out_of_order: float) -> bool:
+    keys = [_SORT_KEY.sub("", n.lower()) for n in names]
+    wrong = sum(1 for a, b in zip(keys, keys[1:], strict=False) if a > b)
+    return wrong <= int(max_out_of_order * (len(keys) - 1))
+
+
+def alphabetical_reason(
+    slots: Sequence[Slot],
+    may_contain: Sequence[bool],
+    sections: Sequence[str | None],
+    policy: PlacePolicy,
+) -> str | None:
+    """ "drug-facts" or "sorted" when positions carry no amount information."""
+    if "inactive" in sections:
+        inactive = [
+            s.name
+            for s, m, sec in zip(slots, may_contain, sections, strict=True)
+            if sec == "inactive" and not m
+        ]
+        if len(inactive) >= policy.drug_facts_min_entries and _in_order(
+            inactive, policy.sorted_max_out_of_order
+        ):
+            return "drug-facts"
+    n = policy.sorted_min_entries
+    if len(slots) < n:
+        return None
+    # Cheap test first: most lists are out of order within their first few names.
+    head = [s.name.lower() for s in slots[:n]]
+    if any(a > b for a, b in zip(head, head[1:], strict=False)):
+        return None
+    declared = [
+        s.name
+        for s, m, sec in zip(slots, may_contain, sections, strict=True)
+        if not m and sec != "active"
+    ]
+    if len(declared) >= n and _in_order(declared, 0.0):
+        return "sorted"
+    return None
+
+
+def role_of(ingredient: Ingredient, zone: Zone, percent: float | None, policy: PlacePolicy) -> str:
+    """The job an active-class ingredient does in this formula (see module doc)."""
+    if not ingredient.classes:
+        return "ingredient"
+    low = (
+        percent <= min(policy.low_percent, 1.0)
+        if percent is not None
+        else zone in policy.minor_zones
+    )
+    if not low:
+        return "active"
+    for name, classes, functions, max_percent in policy.minor_roles:
+        if classes and classes.isdisjoint(ingredient.classes):
+            continue
+        if functions and functions.isdisjoint(ingredient.functions):
+            continue
+        if percent is not None and percent > max_percent:
+            continue
+        return name
+    return "active"
+
+
+def place(
+    slots: Sequence[Slot],
+    may_contain: Sequence[bool],
+    sections: Sequence[str | None],
+    db: Database,
+    relevant: Callable[[Ingredient], bool],
+) -> Placement:
+    """Positions → zones and roles of the ingredients a rule may judge
+    (``relevant``), each once at its first, highest-weighted place."""
+    policy = PlacePolicy.of(db)
+    alphabetical = alphabetical_reason(slots, may_contain, sections, policy)
+    line: int | None = None
+    if alphabetical is None:
+        for position, slot in enumerate(slots, start=1):
+            if slot.marker and not may_contain[position - 1]:
+                line = position
+                break
+    trace_from = policy.trace_after + 1 if line is None else min(line, policy.trace_after + 1)
+    drug_facts = "active" in sections or "inactive" in sections
+    # Positions count within a Drug Facts inactive section, which restarts the list.
+    offset = 0
+    placed: list[Placed] = []
+    seen: set[str] = set()
+    for position, slot in enumerate(slots, start=1):
+        section = sections[position - 1] if drug_facts else None
+        if section == "active":
+            offset = position
+        ing = slot.ingredient
+        if ing is None or ing.inci in seen or not relevant(ing):
+            continue
+        seen.add(ing.inci)
+        may = may_contain[position - 1]
+        percent = slot.percent
+        basis: Basis = "position"
+        zone: Zone
+        if may:
+            zone = "may_contain"
+        elif percent is not None:
+            basis = "percent"
+            zone = (
+                "top"
+                if percent >= policy.high_percent
+                else "trace"
+                if percent <= policy.low_percent
+                else "middle"
+            )
+        elif alphabetical is not None and section != "active":
+            basis = "alphabetical"
+            zone = "middle"
+        else:
+            rank = position - offset if section == "inactive" else position
+            zone = (
+                "top"
+                if rank <= policy.top_zone_end
+                else "trace"
+                if position >= trace_from
+                else "middle"
+            )
+        placed.append(
+            Placed(
+                ingredient=ing,
+                position=position,
+                may_contain=may,
+                zone=zone,
+                basis=basis,
+                percent=percent,
+                role=role_of(ing, zone, percent, policy),
+                section=section,
+            )
+        )
+    return Placement(placed=tuple(placed), line=line, alphabetical=alphabetical)

@@ -1,0 +1,123 @@
+"""Stage 6, verdict: findings and recognition → the product's label.
+
+Only findings of the deciding kinds ([verdict] kinds) above info decide; a list
+with too little recognised cannot be called clean ("uncertain").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from .database import Database
+from .judge import Judgement
+from .match import Match
+from .vocabulary import RECOGNISED_KINDS, SEVERITY_RANK, worst
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    label: str
+    worst: str | None
+    counts: dict[str, int]
+    by_kind: dict[str, int]
+    #: canonical names named by a caution/avoid finding
+    flagged: frozenset[str]
+    confidence: float
+    confidence_label: str
+    recognised_share: float
+    recognised: int
+    declared: int
+    unknown: int
+    guessed: int
+    #: the findings that decided the label (most severe first)
+    deciding: tuple[Judgement, ...]
+
+
+FINDING_KINDS = ("comedogenic", "occlusive", "conflict", "context")
+
+
+class Matched(Protocol):
+    @property
+    def match(self) -> Match: ...
+
+
+def decide(
+    findings: Sequence[Judgement],
+    entries: Sequence[Matched],
+    may_contain: Sequence[bool],
+    db: Database,
+) -> Decision:
+    """``entries`` and ``may_contain``: one per printed entry, in order."""
+    cfg: dict[str, Any] = db.severity["verdict"]
+    deciding_kinds = set(cfg.get("kinds", []))
+    counts = {"info": 0, "caution": 0, "avoid": 0}
+    by_kind = dict.fromkeys(FINDING_KINDS, 0)
+    flagged: set[str] = set()
+    deciding: list[Judgement] = []
+    for finding in findings:
+        counts[finding.severity] += 1
+        by_kind[finding.kind] = by_kind.get(finding.kind, 0) + 1
+        if finding.severity != "info":
+            flagged.update(finding.ingredients)
+            if finding.kind in deciding_kinds:
+                deciding.append(finding)
+    top = worst([f.severity for f in deciding])
+    any_declared = not all(may_contain)
+    declared = recognised = 0
+    confidence = 0.0
+    unknown = guessed = 0
+    for entry, may in zip(entries, may_contain, strict=True):
+        kind = entry.match.kind
+        if kind == "unknown":
+            unknown += 1
+        elif kind == "fuzzy":
+            guessed += 1
+        if may and any_declared:
+            continue
+        declared += 1
+        confidence += entry.match.confidence
+        recognised += kind in RECOGNISED_KINDS
+    mean = round(confidence / declared, 3) if declared else 0.0
+    share = round(recognised / declared, 3) if declared else 0.0
+    if top is not None:
+        label = cfg["avoid_label"] if top == "avoid" else cfg["caution_label"]
+    elif share < float(cfg.get("uncertain_below_share", 0.0)):
+        label = cfg.get("uncertain_label", cfg["clean_label"])
+    else:
+        label = cfg["clean_label"]
+    conf_label = (
+        "high"
+        if mean >= cfg["high_confidence"]
+        else "medium"
+        if mean >= cfg["medium_confidence"]
+        else "low"
+    )
+    deciding.sort(key=lambda f: -SEVERITY_RANK[f.severity])
+    return Decision(
+        label=label,
+        worst=top,
+        counts=counts,
+        by_kind=by_kind,
+        flagged=frozenset(flagged),
+        confidence=mean,
+        confidence_label=conf_label,
+        recognised_share=share,
+        recognised=recognised,
+        declared=declared,
+        unknown=unknown,
+        guessed=guessed,
+        deciding=tuple(deciding),
+    )
+
+
+def summary_line(decision: Decision) -> str:
+    counts = decision.counts
+    return (
+        f"{decision.label.capitalize()}: {counts['avoid']} avoid, {counts['caution']} caution, "
+        f"{counts['info']} info. {decision.recognised} of {decision.declared} ingredients recognised"
+        + (f", {decision.guessed} guessed" if decision.guessed else "")
+        + (f", {decision.unknown} unknown" if decision.unknown else "")
+        + f" (confidence {decision.confidence_label})."
+    )

@@ -1,0 +1,190 @@
+"""Two views of one pipeline result: the full report and the lean batch row."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .alternatives import alternatives_for
+from .database import Database
+from .judge import Judgement
+from .models import Finding, IngredientResult, ProductReport, RatingSource, Verdict
+from .normalise import fold_name
+from .pipeline import Entry, Result
+from .verdict import summary_line
+from .vocabulary import SEVERITY_RANK
+
+CAVEATS = [
+    "Comedogenic ratings (0-5) come from rabbit-ear tests of mostly undiluted raw materials; "
+    "the rabbit ear is more sensitive than human skin, and concentration and vehicle change "
+    "the result.",
+    "A finished product that contains a comedogenic ingredient is not necessarily comedogenic "
+    "(Draelos & DiNardo 2006); position in the list is only a proxy for concentration.",
+    "'Non-comedogenic' on a label is not a regulated claim.",
+    "The link between heavy occlusives and milia rests on clinical observation, not trials. "
+    "See a professional for milia en plaque, clusters appearing over weeks, milia on the "
+    "eyelids or in newborns; never extract milia at home.",
+]
+
+
+def finding_model(judgement: Judgement) -> Finding:
+    return Finding(
+        kind=judgement.kind,
+        severity=judgement.severity,
+        ingredients=list(judgement.ingredients),
+        reason=judgement.reason,
+        advice=judgement.advice,
+        sources=list(judgement.sources),
+        rule=judgement.rule,
+        context=judgement.context,
+        products=list(judgement.products),
+        evidence=judgement.evidence,
+    )
+
+
+def worst_flags(findings: list[Judgement]) -> dict[str, str]:
+    """Each named ingredient's worst severity."""
+    flags: dict[str, str] = {}
+    for finding in findings:
+        for inci in finding.ingredients:
+            current = flags.get(inci)
+            if current is None or SEVERITY_RANK[finding.severity] > SEVERITY_RANK[current]:
+                flags[inci] = finding.severity
+    return flags
+
+
+def ingredient_result(
+    entry: Entry, position: int, may_contain: bool, flags: dict[str, str]
+) -> IngredientResult:
+    match = entry.match
+    ing = match.ingredient
+    inci = match.inci
+    rating = ing.comedogenic if ing else None
+    return IngredientResult(
+        text=entry.text,
+        inci=inci,
+        match=match.kind,
+        confidence=match.confidence,
+        position=position,
+        may_contain=may_contain,
+        annotations=list(entry.annotations),
+        family=match.family,
+        functions=list(ing.functions) if ing else [],
+        comedogenic=rating.used if rating else None,
+        comedogenic_unconfirmed=bool(rating and rating.unconfirmed),
+        comedogenic_sources=[
+            RatingSource(value=v.value, source=v.source, quality=v.quality, note=v.note)
+            for v in (rating.values if rating else ())
+        ],
+        irritancy=ing.irritancy.used if ing and ing.irritancy else None,
+        occlusive=ing.occlusive if ing else None,
+        active_classes=sorted(ing.classes) if ing else [],
+        flag=flags.get(inci) if inci else None,
+    )
+
+
+def report_notes(result: Result, db: Database) -> list[str]:
+    """The parser's and repair's notes, then what the report itself should say."""
+    notes = list(result.notes)
+    for entry in result.entries:
+        if entry.match.reason:
+            notes.append(
+                f"'{entry.text}': {entry.match.reason}; shown as a guess, {entry.match.inci}."
+            )
+    placement = result.placement
+    if placement.alphabetical is not None:
+        notes.append(
+            "The "
+            + (
+                "inactive ingredients of this Drug Facts panel are"
+                if placement.alphabetical == "drug-facts"
+                else "ingredients are"
+            )
+            + " in alphabetical order (21 CFR 201.66(c)(8) for drug-only products), so their "
+            "positions say nothing about amounts: each is judged as a mid-list ingredient "
+            "unless a percentage is printed."
+        )
+    if placement.line is not None:
+        notes.append(
+            f"Estimated ~1% line at position {placement.line} (the first preservative, perfume, "
+            "chelator or colourant); entries after it weigh less."
+        )
+    for entry in result.entries:
+        if entry.match.inci is None:
+            reviewed = db.unrecognised.get(fold_name(entry.name)) or db.unrecognised.get(
+                fold_name(entry.text)
+            )
+            if reviewed is not None:
+                notes.append(f"'{entry.text}' is left unknown on purpose: {reviewed.why}")
+    unknown = [e.text for e in result.entries if e.match.inci is None]
+    if unknown:
+        notes.append(
+            f"{len(unknown)} entr{'y is' if len(unknown) == 1 else 'ies are'} not in the "
+            "database and could not be checked: "
+            + ", ".join(repr(u) for u in unknown[:10])
+            + (" …" if len(unknown) > 10 else "")
+        )
+    return notes
+
+
+def verdict_model(result: Result) -> Verdict:
+    d = result.decision
+    return Verdict(
+        label=d.label,
+        worst=d.worst,
+        counts=dict(d.counts),
+        by_kind=dict(d.by_kind),
+        confidence=d.confidence,
+        confidence_label=d.confidence_label,
+        recognised_share=d.recognised_share,
+        unknown=d.unknown,
+        guessed=d.guessed,
+        summary=summary_line(d),
+        deciding=[f"{f.severity}: {', '.join(f.ingredients)} ({f.kind})" for f in d.deciding[:5]],
+    )
+
+
+def product_report(result: Result, db: Database) -> ProductReport:
+    """The full report: every entry, every finding with its reason, the swaps."""
+    flags = worst_flags(result.findings)
+    items = [
+        ingredient_result(entry, position, may, flags)
+        for position, (entry, may) in enumerate(
+            zip(result.entries, result.may_contain, strict=True), start=1
+        )
+    ]
+    findings = [finding_model(f) for f in result.findings]
+    present = {e.match.inci for e in result.entries if e.match.ingredient is not None}
+    present.discard(None)
+    return ProductReport(
+        name=result.name,
+        context=list(result.options.contexts),
+        product_type=result.options.product_type,
+        ingredients=items,
+        findings=findings,
+        alternatives=alternatives_for(findings, db, present),  # type: ignore[arg-type]
+        verdict=verdict_model(result),
+        notes=report_notes(result, db),
+        caveats=CAVEATS,
+    )
+
+
+def batch_row(result: Result) -> dict[str, Any]:
+    """The lean projection batch mode writes: verdict, counts, flagged, unknown."""
+    d = result.decision
+    flagged: list[str] = []
+    if d.flagged:
+        for entry in result.entries:
+            inci = entry.match.inci
+            if inci is not None and inci in d.flagged and inci not in flagged:
+                flagged.append(inci)
+    return {
+        "verdict": d.label,
+        "worst": d.worst,
+        "counts": d.counts,
+        "by_kind": d.by_kind,
+        "flagged": flagged,
+        "unknown": [e.text for e in result.entries if e.match.inci is None],
+        "recognised_share": d.recognised_share,
+        "confidence": d.confidence,
+        "entries": len(result.entries),
+    }
