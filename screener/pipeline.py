@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from .database import Database, Ingredient
 from .errors import ScreenError
-from .judge import Judgement, judge, relevant
+from .judge import Judgement, context_relevance, judge, judged_always
 from .limits import MAX_ENTRIES, MAX_TEXT_CHARS
 from .match import Match, Matcher
 from .options import Options
@@ -33,7 +33,7 @@ from .parse import (
     read_segment,
     too_many_entries,
 )
-from .place import Placement, place, printed_percent
+from .place import Placement, PlacePolicy, place, printed_percent
 from .repair import repair
 from .verdict import Decision, decide
 
@@ -51,17 +51,17 @@ class Entry:
     candidates: tuple[str, ...]
     annotations: tuple[str, ...]
     match: Match
+    # Read off the match once (a batch reads them for every row):
+    ingredient: Ingredient | None
+    inci: str | None
+    kind: str
+    confidence: float
     percent: float | None
     #: Its primary function marks the estimated ~1% line.
     marker: bool
-
-    @property
-    def ingredient(self) -> Ingredient | None:
-        return self.match.ingredient
-
-    @property
-    def inci(self) -> str | None:
-        return self.match.inci
+    #: A rule may judge it whatever the options (judge.judged_always); context
+    #: rules are asked separately, only when a context is set.
+    judged: bool
 
 
 @dataclass(slots=True)
@@ -101,8 +101,9 @@ class Screener:
 
     db: Database
     matcher: Matcher
-    #: segment text → (footnotes, entries): never whole lists.
-    _segments: dict[str, tuple[tuple[str, ...], tuple[Entry, ...]]] = field(
+    #: segment text → (footnotes, entries, how many are unknown or guessed):
+    #: never whole lists.
+    _segments: dict[str, tuple[tuple[str, ...], tuple[Entry, ...], int]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
@@ -123,43 +124,43 @@ class Screener:
         match: Match,
     ) -> Entry:
         ing = match.ingredient
-        markers = self._markers
         return Entry(
             text=printed,
             name=name,
             candidates=candidates,
             annotations=notes,
             match=match,
+            ingredient=ing,
+            inci=match.inci,
+            kind=match.kind,
+            confidence=match.confidence,
             percent=printed_percent(notes) if notes else None,
-            marker=ing is not None and ing.primary_function in markers,
+            marker=ing is not None and ing.primary_function in self._markers,
+            judged=ing is not None and judged_always(ing),
         )
 
-    def _segment(self, segment: str) -> tuple[tuple[str, ...], tuple[Entry, ...]]:
-        found = self._segments.get(segment)
-        if found is None:
-            if len(self._segments) > 200_000:
-                self._segments.clear()
-            footnotes, reads = read_segment(segment)
-            match_entry = self.matcher.match_entry
-            found = self._segments[segment] = (
-                footnotes,
-                tuple(
-                    self._entry(
-                        printed,
-                        name,
-                        candidates,
-                        notes,
-                        match_entry(ParsedEntry(printed, name, candidates, 0)),
-                    )
-                    for printed, name, candidates, notes in reads
-                ),
+    def _segment(self, segment: str) -> tuple[tuple[str, ...], tuple[Entry, ...], int]:
+        """Read and match one segment (the caller looked in the cache first)."""
+        if len(self._segments) > 200_000:
+            self._segments.clear()
+        footnotes, reads = read_segment(segment)
+        match_entry = self.matcher.match_entry
+        entries = tuple(
+            self._entry(
+                printed,
+                name,
+                candidates,
+                notes,
+                match_entry(ParsedEntry(printed, name, candidates, 0)),
             )
+            for printed, name, candidates, notes in reads
+        )
+        weak = sum(1 for e in entries if e.kind in ("unknown", "fuzzy"))
+        found = self._segments[segment] = (footnotes, entries, weak)
         return found
 
     @property
     def _markers(self) -> frozenset[str]:
-        from .place import PlacePolicy
-
         return PlacePolicy.of(self.db).markers
 
     # -- the whole flow ----------------------------------------------------
@@ -177,11 +178,14 @@ class Screener:
         entries: list[Entry] = []
         may: list[bool] = []
         footnotes: list[str] = []
+        weak = 0
+        cached = self._segments.get
         for index, segment in enumerate(texts):
-            seg_footnotes, seg_entries = self._segment(segment)
+            seg_footnotes, seg_entries, seg_weak = cached(segment) or self._segment(segment)
             if seg_footnotes:
                 footnotes.extend(seg_footnotes)
             entries.extend(seg_entries)
+            weak += seg_weak
             if may_flags is not None:
                 may.extend([may_flags[index]] * len(seg_entries))
         if len(entries) > MAX_ENTRIES:
@@ -192,6 +196,7 @@ class Screener:
                 footnotes.extend(e.text for e in entries[-cut:])
                 del entries[-cut:]
                 del may[len(entries) :]
+                weak = len(entries)  # recount below
         if footnotes:
             _footnote_notes(footnotes, notes)
         if not entries:
@@ -200,12 +205,12 @@ class Screener:
             may = [False] * len(entries)
         sections: list[str | None] = [None] * len(entries)
         # Stage 3, repair: names split at a comma joined, run-together names split.
-        if any(e.match.kind in ("unknown", "fuzzy") for e in entries):
+        if weak and any(e.kind in ("unknown", "fuzzy") for e in entries):
             entries, may, sections = self._repaired(entries, may, sections, notes)
-        if all(e.match.kind == "unknown" for e in entries) and _prose([e.text for e in entries]):
-            raise ScreenError(NOT_A_LIST)
+            if all(e.kind == "unknown" for e in entries) and _prose([e.text for e in entries]):
+                raise ScreenError(NOT_A_LIST)
         db = self.db
-        placement = place(entries, may, sections, db, lambda ing: relevant(ing, db, options))
+        placement = place(entries, may, sections, db, context_relevance(db, options))
         findings = judge(placement.placed, db, options)
         decision = decide(findings, entries, may, db)
         return Result(

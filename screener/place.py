@@ -59,6 +59,10 @@ class Slot(Protocol):
     def marker(self) -> bool:
         """Its primary function marks the estimated ~1% line."""
 
+    @property
+    def judged(self) -> bool:
+        """A rule may judge it whatever the options."""
+
 
 @dataclass(frozen=True, slots=True)
 class Placement:
@@ -203,10 +207,10 @@ def place(
     may_contain: Sequence[bool],
     sections: Sequence[str | None],
     db: Database,
-    relevant: Callable[[Ingredient], bool],
+    context_relevant: Callable[[Ingredient], bool] | None = None,
 ) -> Placement:
-    """Positions → zones and roles of the ingredients a rule may judge
-    (``relevant``), each once at its first, highest-weighted place."""
+    """Positions → zones and roles of the ingredients a rule may judge (``judged``,
+    or selected by a context rule), each once at its first, highest-weighted place."""
     policy = PlacePolicy.of(db)
     alphabetical = alphabetical_reason(slots, may_contain, sections, policy)
     line: int | None = None
@@ -226,7 +230,11 @@ def place(
         if section == "active":
             offset = position
         ing = slot.ingredient
-        if ing is None or ing.inci in seen or not relevant(ing):
+        if ing is None or not (
+            slot.judged or (context_relevant is not None and context_relevant(ing))
+        ):
+            continue
+        if ing.inci in seen:
             continue
         seen.add(ing.inci)
         may = may_contain[position - 1]

@@ -122,7 +122,7 @@ def preferred_slot(result: Result) -> str | None:
     classes = {
         c for p in result.placement.placed if p.role == "active" for c in p.ingredient.classes
     }
-    functions = {e.match.ingredient.primary_function for e in result.entries if e.match.ingredient}
+    functions = {e.ingredient.primary_function for e in result.entries if e.ingredient}
     if classes & {"retinoid", "aha", "bha", "hydroquinone", "copper_peptide"}:
         return "PM"
     if classes & {"l_ascorbic_acid"} or "uv_filter" in functions:

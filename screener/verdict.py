@@ -12,7 +12,6 @@ from typing import Any, Protocol
 
 from .database import Database
 from .judge import Judgement
-from .match import Match
 from .vocabulary import RECOGNISED_KINDS, SEVERITY_RANK, worst
 
 
@@ -40,7 +39,9 @@ FINDING_KINDS = ("comedogenic", "occlusive", "conflict", "context")
 
 class Matched(Protocol):
     @property
-    def match(self) -> Match: ...
+    def kind(self) -> str: ...
+    @property
+    def confidence(self) -> float: ...
 
 
 def decide(
@@ -69,7 +70,7 @@ def decide(
     confidence = 0.0
     unknown = guessed = 0
     for entry, may in zip(entries, may_contain, strict=True):
-        kind = entry.match.kind
+        kind = entry.kind
         if kind == "unknown":
             unknown += 1
         elif kind == "fuzzy":
@@ -77,7 +78,7 @@ def decide(
         if may and any_declared:
             continue
         declared += 1
-        confidence += entry.match.confidence
+        confidence += entry.confidence
         recognised += kind in RECOGNISED_KINDS
     mean = round(confidence / declared, 3) if declared else 0.0
     share = round(recognised / declared, 3) if declared else 0.0

@@ -109,13 +109,13 @@ def report_notes(result: Result, db: Database) -> list[str]:
             "chelator or colourant); entries after it weigh less."
         )
     for entry in result.entries:
-        if entry.match.inci is None:
+        if entry.inci is None:
             reviewed = db.unrecognised.get(fold_name(entry.name)) or db.unrecognised.get(
                 fold_name(entry.text)
             )
             if reviewed is not None:
                 notes.append(f"'{entry.text}' is left unknown on purpose: {reviewed.why}")
-    unknown = [e.text for e in result.entries if e.match.inci is None]
+    unknown = [e.text for e in result.entries if e.inci is None]
     if unknown:
         notes.append(
             f"{len(unknown)} entr{'y is' if len(unknown) == 1 else 'ies are'} not in the "
@@ -153,15 +153,14 @@ def product_report(result: Result, db: Database) -> ProductReport:
         )
     ]
     findings = [finding_model(f) for f in result.findings]
-    present = {e.match.inci for e in result.entries if e.match.ingredient is not None}
-    present.discard(None)
+    present = {e.ingredient.inci for e in result.entries if e.ingredient is not None}
     return ProductReport(
         name=result.name,
         context=list(result.options.contexts),
         product_type=result.options.product_type,
         ingredients=items,
         findings=findings,
-        alternatives=alternatives_for(findings, db, present),  # type: ignore[arg-type]
+        alternatives=alternatives_for(findings, db, present),
         verdict=verdict_model(result),
         notes=report_notes(result, db),
         caveats=CAVEATS,
@@ -174,7 +173,7 @@ def batch_row(result: Result) -> dict[str, Any]:
     flagged: list[str] = []
     if d.flagged:
         for entry in result.entries:
-            inci = entry.match.inci
+            inci = entry.inci
             if inci is not None and inci in d.flagged and inci not in flagged:
                 flagged.append(inci)
     return {
@@ -183,7 +182,7 @@ def batch_row(result: Result) -> dict[str, Any]:
         "counts": d.counts,
         "by_kind": d.by_kind,
         "flagged": flagged,
-        "unknown": [e.text for e in result.entries if e.match.inci is None],
+        "unknown": [e.text for e in result.entries if e.inci is None],
         "recognised_share": d.recognised_share,
         "confidence": d.confidence,
         "entries": len(result.entries),

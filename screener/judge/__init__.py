@@ -12,7 +12,7 @@ from ..database import Database, Ingredient
 from ..options import Options
 from ..place import Placed
 from ..vocabulary import SEVERITY_RANK
-from .base import Judgement, db_cache
+from .base import Judgement
 from .comedogenic import comedogenic_findings
 from .conflicts import pair_conflicts
 from .contexts import context_findings, rules_matching
@@ -43,27 +43,38 @@ def sort_judgements(findings: list[Judgement]) -> list[Judgement]:
 
 def judge(placed: Sequence[Placed], db: Database, options: Options) -> list[Judgement]:
     """All findings of one product, most severe first."""
+    if not placed:
+        return []
     findings: list[Judgement] = []
     for kind in KINDS:
         findings.extend(kind(placed, db, options))
     return sort_judgements(findings)
 
 
-def relevant(ingredient: Ingredient, db: Database, options: Options) -> bool:
-    """Could any kind judge this ingredient under these options? (cached: the
-    place stage places only these, so a list of plain excipients costs little)"""
-    cache = db_cache(db, "relevant")
-    key = (id(ingredient), options)
-    found = cache.get(key)
-    if found is None:
-        rating = ingredient.comedogenic
-        found = cache[key] = bool(
-            (rating is not None and rating.used >= 2)
-            or ingredient.occlusive in ("heavy", "moderate")
-            or ingredient.classes
-            or (options.contexts and rules_matching(db, ingredient, options.contexts))
-        )
-    return found
+def judged_always(ingredient: Ingredient) -> bool:
+    """Could a kind judge this ingredient whatever the options? (The place stage
+    places only these and the context-relevant ones, so plain excipients cost little.)"""
+    rating = ingredient.comedogenic
+    return bool(
+        (rating is not None and rating.used >= 2)
+        or ingredient.occlusive in ("heavy", "moderate")
+        or ingredient.classes
+    )
 
 
-__all__ = ["KINDS", "Judgement", "judge", "relevant", "sort_judgements"]
+def context_relevance(db: Database, options: Options) -> Callable[[Ingredient], bool] | None:
+    """None without contexts; else a test: does a context rule select this ingredient?"""
+    if not options.contexts:
+        return None
+    contexts = options.contexts
+    return lambda ingredient: bool(rules_matching(db, ingredient, contexts))
+
+
+__all__ = [
+    "KINDS",
+    "Judgement",
+    "context_relevance",
+    "judge",
+    "judged_always",
+    "sort_judgements",
+]
