@@ -32,6 +32,7 @@ from .vocabulary import (
     CONTEXTS,
     FUNCTIONS,
     OCCLUSIVE_CLASSES,
+    ROLES,
     Occlusive,
     RatingQuality,
     Scope,
@@ -60,6 +61,13 @@ def _known_functions(value: list[str]) -> list[str]:
     unknown = [f for f in value if f not in FUNCTIONS]
     if unknown:
         raise ValueError(f"unknown function(s) {unknown}; see ingredients/README.md")
+    return value
+
+
+def _known_roles_check(value: list[str]) -> list[str]:
+    unknown = [r for r in value if r not in ROLES]
+    if unknown:
+        raise ValueError(f"unknown role(s) {unknown}; roles are {sorted(ROLES)}")
     return value
 
 
@@ -148,6 +156,7 @@ class ConflictRule(_Row):
     roles: list[str] = Field(default_factory=list)
 
     _roles = field_validator("roles", mode="before")(_split_pipes)
+    _known_roles = field_validator("roles")(_known_roles_check)
 
     _sources = field_validator("sources", mode="before")(_split_sources)
 
@@ -167,6 +176,7 @@ class ContextRule(_Row):
     roles: list[str] = Field(default_factory=list)
 
     _roles = field_validator("roles", mode="before")(_split_pipes)
+    _known_roles = field_validator("roles")(_known_roles_check)
     #: The rule applies only to a printed percentage at or above this (None: any level).
     min_percent: float | None = None
 

@@ -27,6 +27,12 @@ ACTIVE_CLASSES: frozenset[str] = frozenset(
     """.split()
 )
 
+#: What an ingredient does in one formula (place.py): its full roles, then the
+#: minor roles an active-class ingredient plays at low level (severity.toml [roles]).
+ROLES: frozenset[str] = frozenset(
+    {"active", "ingredient", "preservative", "ph_adjuster", "antioxidant"}
+)
+
 OCCLUSIVE_CLASSES: tuple[str, ...] = ("heavy", "moderate", "light", "none")
 
 CONTEXTS: tuple[str, ...] = ("eye-area", "pregnancy", "infant", "post-procedure")
