@@ -22,6 +22,7 @@ from screener.errors import DatabaseError, ScreenError
 from screener.limits import MAX_ROUTINE_PRODUCTS, MAX_UPLOAD_MB
 from screener.models import ProductReport, RoutineReport
 from screener.screen import Screener, get_screener
+from screener.views import citation
 from screener.vocabulary import CONTEXTS, PRODUCT_TYPES
 
 ABOUT_MILIA = """
@@ -111,7 +112,7 @@ def show_findings(report: ProductReport, screener: Screener, level: str = "####"
     for title, findings in sections:
         st.markdown(f"{level} {title}")
         for finding in findings:
-            st.markdown(page.finding_markdown(finding, screener.db.cite))
+            st.markdown(page.finding_markdown(finding, functools.partial(citation, screener.db)))
 
 
 def show_product(report: ProductReport, screener: Screener) -> None:
@@ -260,7 +261,7 @@ def routine_tab(screener: Screener) -> None:
     st.markdown("### Clashes between products")
     if report.findings:
         for finding in report.findings:
-            st.markdown(page.finding_markdown(finding, screener.db.cite))
+            st.markdown(page.finding_markdown(finding, functools.partial(citation, screener.db)))
     else:
         st.markdown("No clashes between these products.")
     st.markdown("### Suggested arrangement")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .alternatives import alternatives_for
@@ -187,3 +188,19 @@ def batch_row(result: Result) -> dict[str, Any]:
         "confidence": d.confidence,
         "entries": len(result.entries),
     }
+
+
+#: Bibliography citations keep where a copy was read in a trailing
+#: "[copy consulted: …]" note: for reviewers, not for the people screened.
+_PROVENANCE = re.compile(r"\s*\[copy consulted:[^\]]*\]")
+
+
+def citation(db: Database, source_id: str) -> str:
+    """A source as a person should read it: the publication, never where a copy
+    was scraped from; an unverified list is called that, not trusted by name."""
+    row = db.sources.get(source_id)
+    if row is None:
+        return source_id
+    if row.kind == "low":
+        return "An unverified public list (shown for completeness; it does not decide a finding)."
+    return _PROVENANCE.sub("", row.citation).strip()

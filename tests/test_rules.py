@@ -138,10 +138,17 @@ def test_every_real_conflict_rule_fires(db: Database, screener_real: Screener) -
 def test_every_real_context_rule_fires(db: Database, screener_real: Screener) -> None:
     for rule in db.contexts:
         name = _example(db, rule.target)
-        report = screener_real.screen(f"Aqua, {name}", context=rule.context)
+        # At the level the rule names (a printed percentage when it asks for one).
+        amount = f" {rule.min_percent:g}%" if rule.min_percent is not None else ""
+        report = screener_real.screen(f"Aqua, {name}{amount}", context=rule.context)
         assert rule.id in {f.rule for f in report.findings}, (rule.id, name)
-        plain = screener_real.screen(f"Aqua, {name}")
+        plain = screener_real.screen(f"Aqua, {name}{amount}")
         assert rule.id not in {f.rule for f in plain.findings}
+        if rule.min_percent is not None:
+            below = screener_real.screen(
+                f"Aqua, {name} {rule.min_percent / 2:g}%", context=rule.context
+            )
+            assert rule.id not in {f.rule for f in below.findings}, rule.id
 
 
 @pytest.mark.parametrize(

@@ -24,11 +24,19 @@ ADVICE = (
 )
 
 
-def values_text(ingredient: Ingredient) -> str:
+def values_text(ingredient: Ingredient, db: Database) -> str:
+    """Every source's value, each with its evidence grade; an unverified list is
+    named as such, never by its (scrape) identity."""
     rating = ingredient.comedogenic
     if rating is None:
         return ""
-    return "; ".join(f"{v.source} {v.value}" for v in rating.values)
+    parts = []
+    for v in rating.values:
+        row = db.sources.get(v.source)
+        weak = v.quality == "unconfirmed" or (row is not None and row.kind == "low")
+        label = "an unverified list" if weak else f"{v.source} ({evidence_grade(db, [v.source])})"
+        parts.append(f"{v.value} from {label}")
+    return "; ".join(parts)
 
 
 def weak_evidence(ingredient: Ingredient, db: Database) -> bool:
@@ -76,7 +84,7 @@ def comedogenic_findings(
         reason = (
             f"{inci} is rated {rating.used}/5 for pore-clogging (comedogenicity); it is "
             f"{where(item)}{', in a rinse-off product' if options.rinse_off else ''}"
-            f"{' (' + '; '.join(caps) + ')' if caps else ''}. Sources: {values_text(item.ingredient)}"
+            f"{' (' + '; '.join(caps) + ')' if caps else ''}. Ratings: {values_text(item.ingredient, db)}"
             f"{' (the sources disagree; the highest credible value is used)' if disagreement else ''}."
         )
         findings.append(

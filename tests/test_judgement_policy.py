@@ -1,0 +1,264 @@
+"""The judgement policies of ingredients/README.md, one table per policy.
+
+Concentration (printed percentages, alphabetical lists), roles, evidence caps,
+rinse-off after the caps, occlusion load, evidence grades, and the report and
+the batch row agreeing because both come from one pipeline result.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from screener.database import Database
+from screener.options import Options
+from screener.place import printed_percent
+from screener.screen import Screener
+
+OINTMENT = "Petrolatum, Paraffinum Liquidum, Cera Microcristallina, Panthenol, Glycerin, Bisabolol"
+CREAM_PETROLATUM_7TH = (
+    "Aqua, Glycerin, Caprylic/Capric Triglyceride, Cetearyl Alcohol, Butylene Glycol, "
+    "Dimethicone, Petrolatum, Phenoxyethanol, Xanthan Gum"
+)
+
+
+def severities(report: object, kind: str, inci: str) -> list[str]:
+    return [
+        f.severity
+        for f in report.findings  # type: ignore[attr-defined]
+        if f.kind == kind and inci in f.ingredients
+    ]
+
+
+# --- concentration: a printed percentage wins ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("annotations", "percent"),
+    [
+        (("2%",), 2.0),
+        (("(0.5 %)",), 0.5),
+        (("41%",), 41.0),
+        (("0,5%",), 0.5),
+        (("organic",), None),
+        ((), None),
+        (("150%",), None),
+    ],
+)
+def test_printed_percent(annotations: tuple[str, ...], percent: float | None) -> None:
+    assert printed_percent(annotations) == percent
+
+
+def test_printed_percentage_beats_position(screener_real: Screener) -> None:
+    # Isopropyl Myristate (5/5) printed first but at 0.5%: a small amount.
+    small = screener_real.screen("Isopropyl Myristate 0.5%, Aqua, Glycerin, Dimethicone")
+    assert severities(small, "comedogenic", "Isopropyl Myristate") == ["caution"]
+    reason = next(f.reason for f in small.findings if f.kind == "comedogenic")
+    assert "printed at 0.5%" in reason
+    # ... and last but at 20%: a high amount.
+    high = screener_real.screen("Aqua, Glycerin, Dimethicone, Isopropyl Myristate 20%")
+    assert severities(high, "comedogenic", "Isopropyl Myristate") == ["avoid"]
+
+
+def test_alphabetical_list_makes_position_unknown(screener_real: Screener) -> None:
+    text = (
+        "Cetearyl Alcohol, Glycerin, Isopropyl Palmitate, Methylparaben, "
+        "Paraffinum Liquidum, Petrolatum, Propylparaben, Sodium Lauryl Sulfate, Water"
+    )
+    report = screener_real.screen(text)
+    assert any("alphabetical order" in n for n in report.notes)
+    petrolatum = next(
+        f for f in report.findings if f.kind == "occlusive" and f.ingredients == ["Petrolatum"]
+    )
+    assert "says nothing about its amount" in petrolatum.reason
+    assert petrolatum.severity == "caution"  # judged mid-list, neither top nor trace
+    # No ~1% line is estimated on an alphabetical list.
+    assert not any("~1% line" in n for n in report.notes)
+
+
+def test_ordinary_list_is_not_called_alphabetical(screener_real: Screener) -> None:
+    report = screener_real.screen(CREAM_PETROLATUM_7TH)
+    assert not any("alphabetical order" in n for n in report.notes)
+
+
+# --- roles: a name is not a role -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "rule"),
+    [
+        # Lactic acid last, after the preservative: a pH adjuster, not an exfoliant.
+        (
+            "Aqua, Glycerin, Squalane, Cetearyl Alcohol, Phenoxyethanol, Xanthan Gum, Lactic Acid",
+            "post-procedure",
+            "X15",
+        ),
+        # Niacinamide is not an exfoliant or an irritating active for an infant.
+        ("Water, Glycerin, Niacinamide, Cetearyl Alcohol, Phenoxyethanol", "infant", "X06"),
+        # Salicylic acid at preservative level (EU Annex V: 0.5%) in a baby wash.
+        (
+            "Aqua, Coco-Glucoside, Glycerin, Sodium Benzoate, Salicylic Acid 0.2%",
+            "infant",
+            "X07",
+        ),
+    ],
+)
+def test_minor_roles_do_not_raise_active_rules(
+    screener_real: Screener, text: str, context: str, rule: str
+) -> None:
+    report = screener_real.screen(text, context=context)
+    assert rule not in {f.rule for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "rule"),
+    [
+        ("Aqua, Lactic Acid, Glycerin, Sodium Hydroxide", "post-procedure", "X15"),
+        ("Aqua, Salicylic Acid 2%, Glycerin", "infant", "X07"),
+        ("Aqua, Retinol, Glycerin, Squalane", "infant", "X06"),
+    ],
+)
+def test_active_roles_still_raise_them(
+    screener_real: Screener, text: str, context: str, rule: str
+) -> None:
+    report = screener_real.screen(text, context=context)
+    assert rule in {f.rule for f in report.findings}
+
+
+def test_trace_antioxidant_does_not_clash_across_a_routine(screener_real: Screener) -> None:
+    routine = screener_real.screen_routine(
+        [
+            {
+                "name": "BPO wash",
+                "text": "Water, Benzoyl Peroxide 5%, Glycerin, Sodium Cocoyl Isethionate",
+            },
+            {
+                "name": "Cream",
+                "text": "Aqua, Glycerin, Squalane, Cetearyl Alcohol, Phenoxyethanol, Ascorbic Acid",
+            },
+        ]
+    )
+    assert not [f for f in routine.findings if f.severity == "avoid"]
+    serum = screener_real.screen_routine(
+        [
+            {"name": "BPO wash", "text": "Water, Benzoyl Peroxide 5%, Glycerin"},
+            {"name": "Vitamin C serum", "text": "Aqua, Ascorbic Acid, Glycerin, Ferulic Acid"},
+        ]
+    )
+    assert any(f.severity == "avoid" for f in serum.findings)
+
+
+# --- evidence: weak ratings never decide ----------------------------------------
+
+
+def test_rating_on_unconfirmed_lists_only_is_info(screener_real: Screener) -> None:
+    report = screener_real.screen("Aqua, Sodium Chloride, Glycerin")
+    assert set(severities(report, "comedogenic", "Sodium Chloride")) <= {"info"}
+    finding = next(f for f in report.findings if "Sodium Chloride" in f.ingredients)
+    assert finding.evidence == "unverified list"
+    assert report.verdict.label == "milia-friendly"
+
+
+def test_low_rating_is_info_at_most(screener_real: Screener) -> None:
+    report = screener_real.screen("Aqua, Cetyl Alcohol, Glycerin, Dimethicone")
+    assert set(severities(report, "comedogenic", "Cetyl Alcohol")) <= {"info"}
+    assert report.verdict.label == "milia-friendly"
+
+
+@pytest.mark.parametrize(
+    ("text", "inci", "leave_on", "rinse_off"),
+    [
+        ("Isopropyl Myristate, Aqua, Glycerin", "Isopropyl Myristate", "avoid", "caution"),
+        ("Aqua, Petrolatum, Glycerin", "Petrolatum", "caution", "info"),
+    ],
+)
+def test_rinse_off_lowers_after_the_caps(
+    screener_real: Screener, text: str, inci: str, leave_on: str, rinse_off: str
+) -> None:
+    kind = "occlusive" if inci == "Petrolatum" else "comedogenic"
+    assert max(severities(screener_real.screen(text), kind, inci)) == leave_on
+    washed = screener_real.screen(text, product_type="rinse-off")
+    assert max(severities(washed, kind, inci)) == rinse_off
+
+
+def test_every_finding_carries_an_evidence_grade(screener_real: Screener) -> None:
+    report = screener_real.screen(
+        "Aqua, Petrolatum, Isopropyl Myristate, Tretinoin, Benzoyl Peroxide, Parfum",
+        context=["eye-area", "pregnancy", "post-procedure"],
+    )
+    grades = {"primary study", "review or guideline", "ingredient database", "unverified list"}
+    assert report.findings
+    for finding in report.findings:
+        assert finding.evidence in grades, finding.rule
+
+
+def test_reasons_never_show_scrape_provenance(screener_real: Screener) -> None:
+    report = screener_real.screen(
+        "Aqua, Sodium Chloride, Algae Extract, Isopropyl Myristate, Cocos Nucifera Oil",
+        context=["eye-area"],
+    )
+    for finding in report.findings:
+        text = (finding.reason + finding.advice).lower()
+        assert "github" not in text and "unattributed" not in text and "commit" not in text
+
+
+# --- occlusion load --------------------------------------------------------------
+
+
+def test_ointment_is_not_milia_friendly(screener_real: Screener) -> None:
+    report = screener_real.screen(OINTMENT)
+    assert report.verdict.label == "not milia-friendly"
+    load = next(f for f in report.findings if f.rule.startswith("occlusion-load"))
+    assert load.severity == "avoid" and "Petrolatum" in load.ingredients
+
+
+def test_printed_petrolatum_share_makes_an_ointment(screener_real: Screener) -> None:
+    report = screener_real.screen(
+        "Drug Facts Active ingredient Purpose White Petrolatum 41% Skin protectant "
+        "Inactive ingredients Glycerin, Panthenol, Bisabolol"
+    )
+    assert report.verdict.label == "not milia-friendly"
+
+
+def test_cream_with_petrolatum_seventh_is_use_with_care(screener_real: Screener) -> None:
+    report = screener_real.screen(CREAM_PETROLATUM_7TH)
+    assert report.verdict.label == "use with care"
+    assert not any(f.rule.startswith("occlusion-load") for f in report.findings)
+
+
+def test_heavy_occlusive_in_trace_only_is_info(screener_real: Screener) -> None:
+    text = (
+        "Aqua, Glycerin, Dimethicone, Cetearyl Alcohol, Butylene Glycol, Niacinamide, "
+        "Phenoxyethanol, Xanthan Gum, Petrolatum"
+    )
+    assert set(severities(screener_real.screen(text), "occlusive", "Petrolatum")) == {"info"}
+
+
+# --- verdict -------------------------------------------------------------------
+
+
+def test_too_little_recognised_is_uncertain(screener_real: Screener) -> None:
+    report = screener_real.screen("Aqua, Zzyzx Quuxolate, Blorbium Flarn, Snarfate Glim")
+    assert report.verdict.label == "uncertain"
+
+
+def test_verdict_names_what_decided_it(screener_real: Screener) -> None:
+    report = screener_real.screen(OINTMENT)
+    assert report.verdict.deciding and "Petrolatum" in report.verdict.deciding[0]
+
+
+@pytest.mark.parametrize(
+    "options",
+    [Options(), Options(("eye-area", "infant"), None), Options(("pregnancy",), "rinse-off")],
+)
+@pytest.mark.parametrize("text", [OINTMENT, CREAM_PETROLATUM_7TH, "Aqua, Sodium Chloride"])
+def test_report_and_batch_row_are_views_of_one_result(
+    screener_real: Screener, db: Database, options: Options, text: str
+) -> None:
+    from screener.views import batch_row, product_report
+
+    result = screener_real.run(text, options)
+    report = product_report(result, db)
+    row = batch_row(result)
+    assert row["verdict"] == report.verdict.label
+    assert row["counts"] == report.verdict.counts
+    assert row["flagged"] == report.flagged
