@@ -196,7 +196,9 @@ def _check_expect(expect: Expect, findings: list[Any]) -> list[str]:
         and (expect.ingredient is None or expect.ingredient in f.ingredients)
         and (expect.context is None or f.context == expect.context)
     ]
-    what = f"{expect.kind or 'any'} finding{' on ' + expect.ingredient if expect.ingredient else ''}"
+    what = (
+        f"{expect.kind or 'any'} finding{' on ' + expect.ingredient if expect.ingredient else ''}"
+    )
     if expect.context:
         what += f" in context {expect.context}"
     worst = max((RANK[f.severity] for f in matching), default=None)
