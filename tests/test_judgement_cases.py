@@ -79,6 +79,7 @@ class RoutineItem(_Strict):
     name: str
     text: str
     when: Literal["AM", "PM", "AM+PM"] | None = None
+    product_type: Literal["leave-on", "rinse-off"] | None = None
 
 
 class Case(_Strict):
