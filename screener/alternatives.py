@@ -31,6 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .database import Database, Ingredient, SubstituteRow
 from .errors import DatabaseError
 from .judge import judge
+from .judge.base import db_cache
 from .models import Alternative, Finding, Suggestion
 from .options import Options
 from .place import Placed
@@ -165,9 +166,16 @@ def screens_clean(ingredient: Ingredient) -> bool:
 
 def raises_in_context(ingredient: Ingredient, db: Database, contexts: Sequence[str]) -> bool:
     """Would this ingredient, first on a leave-on list, raise a finding above info?"""
-    placed = [Placed(ingredient, 1, False, "top")]
-    findings = judge(placed, db, Options(contexts=tuple(contexts)))
-    return any(SEVERITY_RANK[f.severity] > SEVERITY_RANK["info"] for f in findings)
+    cache = db_cache(db, "substitute_in_context")
+    key = (ingredient.inci, tuple(contexts))
+    found = cache.get(key)
+    if found is None:
+        placed = [Placed(ingredient, 1, False, "top")]
+        findings = judge(placed, db, Options(contexts=tuple(contexts)))
+        found = cache[key] = any(
+            SEVERITY_RANK[f.severity] > SEVERITY_RANK["info"] for f in findings
+        )
+    return bool(found)
 
 
 def is_relative(a: FormulaRole, b: FormulaRole) -> bool:
