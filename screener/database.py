@@ -199,6 +199,8 @@ class SubstituteRow(_Row):
     replaces: str
     substitute: str = Field(min_length=1)
     function: str
+    #: the formula role the swap keeps (rules/roles.csv vocabulary; checked by alternatives)
+    role: str = ""
     why: str = Field(min_length=3)
     sources: list[str] = Field(min_length=1)
 

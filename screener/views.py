@@ -161,7 +161,7 @@ def product_report(result: Result, db: Database) -> ProductReport:
         product_type=result.options.product_type,
         ingredients=items,
         findings=findings,
-        alternatives=alternatives_for(findings, db, present),
+        alternatives=alternatives_for(findings, db, present, result.options.contexts),
         verdict=verdict_model(result),
         notes=report_notes(result, db),
         caveats=CAVEATS,
