@@ -34,7 +34,7 @@ from .judge import judge
 from .judge.base import db_cache
 from .models import Alternative, Finding, Suggestion
 from .options import Options
-from .place import Placed
+from .place import Placed, Placement
 from .vocabulary import SEVERITY_RANK
 
 MAX_SUGGESTIONS = 3
@@ -170,8 +170,12 @@ def raises_in_context(ingredient: Ingredient, db: Database, contexts: Sequence[s
     key = (ingredient.inci, tuple(contexts))
     found = cache.get(key)
     if found is None:
-        placed = [Placed(ingredient, 1, False, "top")]
-        findings = judge(placed, db, Options(contexts=tuple(contexts)))
+        placement = Placement(
+            placed=(Placed(ingredient, 1, False, "top", rank=1, role="active"),),
+            line=None,
+            alphabetical=None,
+        )
+        findings = judge(placement, db, Options(contexts=tuple(contexts)))
         found = cache[key] = any(
             SEVERITY_RANK[f.severity] > SEVERITY_RANK["info"] for f in findings
         )

@@ -179,6 +179,10 @@ class ContextRule(_Row):
     _known_roles = field_validator("roles")(_known_roles_check)
     #: The rule applies only to a printed percentage at or above this (None: any level).
     min_percent: float | None = None
+    #: The zones (place.py) the ingredient must sit in; empty = anywhere declared.
+    zones: list[str] = Field(default_factory=list)
+
+    _zones = field_validator("zones", mode="before")(_split_pipes)
 
     _sources = field_validator("sources", mode="before")(_split_sources)
 

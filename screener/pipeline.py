@@ -62,6 +62,8 @@ class Entry:
     #: A rule may judge it whatever the options (judge.judged_always); context
     #: rules are asked separately, only when a context is set.
     judged: bool
+    #: Water or a watery material: the product is not anhydrous.
+    aqueous: bool
 
 
 @dataclass(slots=True)
@@ -78,6 +80,15 @@ class Result:
     findings: list[Judgement]
     decision: Decision
     name: str | None = None
+
+
+_AQUEOUS = ("aqua", "water", "juice", "hydrosol", "eau", "agua", "wasser")
+
+
+def is_aqueous(name: str) -> bool:
+    """Water, a floral water, a juice: a sign the product is not anhydrous."""
+    lowered = name.lower()
+    return any(word in lowered for word in _AQUEOUS)
 
 
 def _prose(texts: Sequence[str]) -> bool:
@@ -137,6 +148,7 @@ class Screener:
             percent=printed_percent(notes) if notes else None,
             marker=ing is not None and ing.primary_function in self._markers,
             judged=ing is not None and judged_always(ing),
+            aqueous=is_aqueous(match.inci or name),
         )
 
     def _segment(self, segment: str) -> tuple[tuple[str, ...], tuple[Entry, ...], int]:
@@ -211,7 +223,7 @@ class Screener:
                 raise ScreenError(NOT_A_LIST)
         db = self.db
         placement = place(entries, may, sections, db, context_relevance(db, options))
-        findings = judge(placement.placed, db, options)
+        findings = judge(placement, db, options)
         decision = decide(findings, entries, may, db)
         return Result(
             options=options,

@@ -26,7 +26,7 @@ from typing import Any, Literal, Protocol
 
 from .database import Database, Ingredient
 
-Zone = Literal["top", "middle", "trace", "may_contain"]
+Zone = Literal["top", "middle", "trace", "may_contain", "unknown"]
 Basis = Literal["position", "percent", "alphabetical"]
 
 
@@ -44,6 +44,8 @@ class Placed:
     #: "ingredient" for an ingredient without an active class.
     role: str = "ingredient"
     section: str | None = None
+    #: Position within its own list (a Drug Facts inactive section restarts it).
+    rank: int = 0
 
 
 class Slot(Protocol):
@@ -63,6 +65,10 @@ class Slot(Protocol):
     def judged(self) -> bool:
         """A rule may judge it whatever the options."""
 
+    @property
+    def aqueous(self) -> bool:
+        """Water or a watery material (a juice, a floral water): the product is not anhydrous."""
+
 
 @dataclass(frozen=True, slots=True)
 class Placement:
@@ -73,6 +79,8 @@ class Placement:
     line: int | None
     #: Why positions were (not) read as amounts: None, "drug-facts" or "sorted".
     alphabetical: str | None
+    #: No water or watery material declared: an ointment, balm, oil or stick.
+    anhydrous: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,31 +172,43 @@ def alphabetical_reason(
         ):
             return "drug-facts"
     n = policy.sorted_min_entries
-    if len(slots) < n:
-        return None
-    # Cheap test first: most lists are out of order within their first few names.
-    head = [s.name.lower() for s in slots[:n]]
-    if any(a > b for a, b in zip(head, head[1:], strict=False)):
-        return None
-    declared = [
-        s.name
-        for s, m, sec in zip(slots, may_contain, sections, strict=True)
-        if not m and sec != "active"
-    ]
-    if len(declared) >= n and _in_order(declared, 0.0):
-        return "sorted"
+    # A pasted Drug Facts panel without its headings: up to three actives first,
+    # then the inactive ingredients in order (one more entry asked per skipped one).
+    for skip in range(4):
+        if len(slots) < n + 2 * skip:
+            return None
+        # Cheap test first: most lists are out of order within their first few names.
+        head = [slot.name.lower() for slot in slots[skip : skip + n]]
+        if any(a > b for a, b in zip(head, head[1:], strict=False)):
+            continue
+        declared = [
+            slot.name
+            for slot, m, sec in zip(slots[skip:], may_contain[skip:], sections[skip:], strict=True)
+            if not m and sec != "active"
+        ]
+        if len(declared) >= n + skip and _in_order(declared, 0.0):
+            return "sorted"
     return None
 
 
-def role_of(ingredient: Ingredient, zone: Zone, percent: float | None, policy: PlacePolicy) -> str:
-    """The job an active-class ingredient does in this formula (see module doc)."""
+def role_of(
+    ingredient: Ingredient,
+    zone: Zone,
+    percent: float | None,
+    policy: PlacePolicy,
+    *,
+    excipient: bool = False,
+) -> str:
+    """The job an active-class ingredient does in this formula (see module doc).
+
+    ``excipient``: listed among a drug's inactive ingredients (or in an
+    alphabetical vehicle list), so by definition not the active."""
     if not ingredient.classes:
         return "ingredient"
-    low = (
-        percent <= min(policy.low_percent, 1.0)
-        if percent is not None
-        else zone in policy.minor_zones
-    )
+    if percent is not None:
+        low = percent <= min(policy.low_percent, 1.0)
+    else:
+        low = excipient or zone in policy.minor_zones
     if not low:
         return "active"
     for name, classes, functions, max_percent in policy.minor_roles:
@@ -238,6 +258,7 @@ def place(
             continue
         seen.add(ing.inci)
         may = may_contain[position - 1]
+        rank = position - offset if section == "inactive" else position
         percent = slot.percent
         basis: Basis = "position"
         zone: Zone
@@ -254,9 +275,8 @@ def place(
             )
         elif alphabetical is not None and section != "active":
             basis = "alphabetical"
-            zone = "middle"
+            zone = "unknown"
         else:
-            rank = position - offset if section == "inactive" else position
             zone = (
                 "top"
                 if rank <= policy.top_zone_end
@@ -272,8 +292,20 @@ def place(
                 zone=zone,
                 basis=basis,
                 percent=percent,
-                role=role_of(ing, zone, percent, policy),
+                role=role_of(
+                    ing,
+                    zone,
+                    percent,
+                    policy,
+                    excipient=section == "inactive" or basis == "alphabetical",
+                ),
                 section=section,
+                rank=rank,
             )
         )
-    return Placement(placed=tuple(placed), line=line, alphabetical=alphabetical)
+    anhydrous = not any(
+        slot.aqueous for slot, may in zip(slots, may_contain, strict=True) if not may
+    )
+    return Placement(
+        placed=tuple(placed), line=line, alphabetical=alphabetical, anhydrous=anhydrous
+    )

@@ -1,16 +1,16 @@
 """Stage 5, judge: placed ingredients → findings, one small module per kind.
 
-Each kind is a function ``(placed, db, options) -> list[Judgement]``; a new
+Each kind is a function ``(placement, db, options) -> list[Judgement]``; a new
 kind is a new module listed in ``KINDS`` (and its numbers in severity.toml).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from ..database import Database, Ingredient
 from ..options import Options
-from ..place import Placed
+from ..place import Placement
 from ..vocabulary import SEVERITY_RANK
 from .base import Judgement
 from .comedogenic import comedogenic_findings
@@ -18,11 +18,11 @@ from .conflicts import pair_conflicts
 from .contexts import context_findings, rules_matching
 from .occlusive import occlusion_load, occlusive_findings
 
-KindJudge = Callable[[Sequence[Placed], Database, Options], list[Judgement]]
+KindJudge = Callable[[Placement, Database, Options], list[Judgement]]
 
 
-def _product_conflicts(placed: Sequence[Placed], db: Database, options: Options) -> list[Judgement]:
-    return pair_conflicts(placed, None, db)
+def _product_conflicts(placement: Placement, db: Database, options: Options) -> list[Judgement]:
+    return pair_conflicts(placement.placed, None, db)
 
 
 #: Every kind of finding, in report order.
@@ -41,13 +41,13 @@ def sort_judgements(findings: list[Judgement]) -> list[Judgement]:
     return sorted(findings, key=lambda f: (-SEVERITY_RANK[f.severity], KIND_ORDER.get(f.kind, 9)))
 
 
-def judge(placed: Sequence[Placed], db: Database, options: Options) -> list[Judgement]:
+def judge(placement: Placement, db: Database, options: Options) -> list[Judgement]:
     """All findings of one product, most severe first."""
-    if not placed:
+    if not placement.placed:
         return []
     findings: list[Judgement] = []
     for kind in KINDS:
-        findings.extend(kind(placed, db, options))
+        findings.extend(kind(placement, db, options))
     return sort_judgements(findings)
 
 

@@ -63,12 +63,14 @@ _ZONE_TEXT = {
     "middle": "in the middle of the list",
     "trace": "after the estimated ~1% line, where concentrations are low",
     "may_contain": "in a 'may contain' block (present only in some shades)",
+    "unknown": "where the list gives no clue to its amount",
 }
 _PERCENT_TEXT = {
     "top": "a high amount",
     "middle": "a moderate amount",
     "trace": "a small amount",
     "may_contain": "a small amount",
+    "unknown": "an amount",
 }
 
 
@@ -79,11 +81,11 @@ def where(item: Placed) -> str:
             f"printed at {item.percent:g}% ({_PERCENT_TEXT[item.zone]}; the printed "
             "percentage is used instead of the position)"
         )
-    if item.basis == "alphabetical":
+    if item.basis == "alphabetical" or item.zone == "unknown":
         return (
             f"at position {item.position} of a list in alphabetical order (as Drug Facts "
             "inactive ingredients are printed), so its position says nothing about its "
-            "amount: judged as a mid-list ingredient"
+            "amount: judged as an ingredient of unknown amount (never as top-five or trace)"
         )
     return f"at position {item.position}, {_ZONE_TEXT[item.zone]}"
 

@@ -9,12 +9,11 @@ the result, so a cap can never be undone by the product type.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from ..database import Database, Ingredient
 from ..options import Options
-from ..place import Placed
+from ..place import Placement
 from .base import Judgement, cap, evidence_grade, step_down, where
 
 ADVICE = (
@@ -51,15 +50,13 @@ def weak_evidence(ingredient: Ingredient, db: Database) -> bool:
     return bool(kinds) and kinds <= {"low"}
 
 
-def comedogenic_findings(
-    placed: Iterable[Placed], db: Database, options: Options
-) -> list[Judgement]:
+def comedogenic_findings(placement: Placement, db: Database, options: Options) -> list[Judgement]:
     sev: dict[str, Any] = db.severity
     tables: dict[str, Any] = sev["comedogenic"]
     low_max = int(tables.get("low_rating_max", 2))
     steps = int(sev["rinse_off"].get("steps_down", 1)) if options.rinse_off else 0
     findings = []
-    for item in placed:
+    for item in placement.placed:
         rating = item.ingredient.comedogenic
         if rating is None or rating.used <= 1:
             continue

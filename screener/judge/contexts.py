@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from ..database import ContextRule, Database, Ingredient
 from ..options import Options
-from ..place import Placed
+from ..place import Placed, Placement
 from .base import Judgement, db_cache, evidence_grade
 
 FULL_ROLES = frozenset({"active", "ingredient"})
@@ -43,17 +43,19 @@ def rules_matching(
 def applies(rule: ContextRule, item: Placed) -> bool:
     if item.may_contain or not role_applies(rule.roles, item.role):
         return False
+    if rule.zones and item.zone not in rule.zones:
+        return False
     if rule.min_percent is not None:
         return item.percent is not None and item.percent >= rule.min_percent
     return True
 
 
-def context_findings(placed: Sequence[Placed], db: Database, options: Options) -> list[Judgement]:
+def context_findings(placement: Placement, db: Database, options: Options) -> list[Judgement]:
     if not options.contexts:
         return []
     named: dict[str, list[str]] = {}
     by_id: dict[str, ContextRule] = {}
-    for item in placed:
+    for item in placement.placed:
         for rule in rules_matching(db, item.ingredient, options.contexts):
             if applies(rule, item):
                 by_id[rule.id] = rule

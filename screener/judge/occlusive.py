@@ -16,7 +16,7 @@ from typing import Any
 
 from ..database import Database
 from ..options import Options
-from ..place import Placed
+from ..place import Placed, Placement
 from .base import Judgement, evidence_grade, step_down, where
 
 HEAVY_ADVICE = (
@@ -26,18 +26,18 @@ HEAVY_ADVICE = (
 MODERATE_ADVICE = "Usually fine; if you get milia, choose lighter textures where the skin is prone."
 
 
-def occlusive_findings(placed: Sequence[Placed], db: Database, options: Options) -> list[Judgement]:
+def occlusive_findings(placement: Placement, db: Database, options: Options) -> list[Judgement]:
     sev: dict[str, Any] = db.severity
     cfg: dict[str, Any] = sev["occlusive"]
     steps = int(sev["rinse_off"].get("steps_down", 1)) if options.rinse_off else 0
     eye = "eye-area" in options.contexts
     findings = []
-    for item in placed:
+    for item in placement.placed:
         cls = item.ingredient.occlusive
         if cls not in ("heavy", "moderate"):
             continue
         severity = cfg.get(item.zone, {}).get(cls)
-        if eye and item.zone in ("top", "middle"):
+        if eye and item.zone in ("top", "middle", "unknown"):
             severity = cfg.get("eye_area", {}).get(cls, severity)
         elif eye and severity is not None and cls == "heavy":
             severity = step_down(severity, -1)
@@ -81,16 +81,20 @@ def estimated_share(item: Placed, shares: Sequence[float], middle: float, trace:
         return item.percent / 100.0
     if item.zone == "may_contain":
         return 0.0
-    if item.basis == "alphabetical" or item.zone == "middle":
+    if item.zone in ("middle", "unknown"):
         return middle
     if item.zone == "trace":
         return trace
-    index = item.position - 1
+    index = (item.rank or item.position) - 1
     return shares[index] if index < len(shares) else middle
 
 
-def occlusion_load(placed: Sequence[Placed], db: Database, options: Options) -> list[Judgement]:
-    """One finding when occlusives make up most of the product (ointment, balm)."""
+def occlusion_load(placement: Placement, db: Database, options: Options) -> list[Judgement]:
+    """One finding when occlusives make up most of the product (ointment, balm).
+
+    Two signals: the estimated occlusive share of the formula (printed
+    percentages, else positions), and an anhydrous product (no water or watery
+    material declared) whose vehicle is its occlusives."""
     cfg: dict[str, Any] = db.severity.get("occlusion_load", {})
     if not cfg:
         return []
@@ -101,25 +105,34 @@ def occlusion_load(placed: Sequence[Placed], db: Database, options: Options) -> 
     heavy_load = 0.0
     load = 0.0
     names: list[str] = []
+    heavy_high = moderate_high = 0
     printed = False
-    for item in placed:
+    for item in placement.placed:
         cls = item.ingredient.occlusive
         weight = weights.get(cls or "", 0.0)
-        if weight <= 0:
+        if weight <= 0 or item.zone == "may_contain":
             continue
         share = estimated_share(item, shares, middle, trace)
-        if share <= 0:
-            continue
         printed = printed or item.percent is not None
-        names.append(item.ingredient.inci)
         load += weight * share
+        if item.zone == "trace":
+            continue  # counted in the load, but not named as a cause
+        names.append(item.ingredient.inci)
         if cls == "heavy":
             heavy_load += share
+            heavy_high += 1
+        else:
+            moderate_high += 1
+    if not names:
+        return []
+    anhydrous = placement.anhydrous
     severity: str | None = None
     what = ""
-    if heavy_load >= float(cfg.get("ointment_heavy_share", 0.3)):
+    if heavy_load >= float(cfg.get("ointment_heavy_share", 0.3)) or (anhydrous and heavy_high):
         severity, what = cfg.get("ointment_severity", "avoid"), "an ointment-like product"
-    elif load >= float(cfg.get("balm_load", 0.45)):
+    elif load >= float(cfg.get("balm_load", 0.45)) or (
+        anhydrous and moderate_high >= int(cfg.get("anhydrous_min_occlusives", 2))
+    ):
         severity, what = cfg.get("balm_severity", "caution"), "an oil- or balm-like product"
     if severity is None:
         return []
@@ -129,11 +142,16 @@ def occlusion_load(placed: Sequence[Placed], db: Database, options: Options) -> 
         return []
     basis = "their printed percentages" if printed else "their positions in the list"
     reason = (
-        f"Occlusion load: {', '.join(names)} make up an estimated {round(load * 100)}% "
-        f"of the formula (occlusive-weighted, from {basis}), so this is {what}. On milia-"
-        "prone skin a product that is mostly occlusive film (petrolatum, mineral oil, waxes, "
-        "lanolin, butters) is the classic cause of secondary milia, whatever each ingredient's "
-        "own rating."
+        f"Occlusion load: {', '.join(names)} "
+        + (
+            "make up the vehicle of a product with no water in it"
+            if anhydrous
+            else f"make up an estimated {round(load * 100)}% of the formula (occlusive-"
+            f"weighted, from {basis})"
+        )
+        + f", so this is {what}. On milia-prone skin a product that is mostly occlusive film "
+        "(petrolatum, mineral oil, waxes, lanolin, butters, oils) is the classic cause of "
+        "secondary milia, whatever each ingredient's own rating."
     )
     sources = tuple(str(s) for s in cfg.get("sources", []))
     return [
@@ -143,8 +161,8 @@ def occlusion_load(placed: Sequence[Placed], db: Database, options: Options) -> 
             ingredients=tuple(names),
             reason=reason,
             advice=(
-                "Keep ointments and balms for very dry patches or wound care, away from milia-"
-                "prone areas and the eyes; on the face prefer a light lotion or gel-cream."
+                "Keep ointments and balms for very dry patches, lips or wound care, away from "
+                "milia-prone areas and the eyes; on the face prefer a light lotion or gel-cream."
             ),
             sources=sources,
             rule="occlusion-load:" + ("ointment" if "ointment" in what else "balm"),
