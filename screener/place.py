@@ -172,10 +172,11 @@ def alphabetical_reason(
         ):
             return "drug-facts"
     n = policy.sorted_min_entries
-    # A pasted Drug Facts panel without its headings: up to three actives first,
-    # then the inactive ingredients in order (one more entry asked per skipped one).
-    for skip in range(4):
-        if len(slots) < n + 2 * skip:
+    # A pasted Drug Facts panel without its headings: up to six actives (and a
+    # title) first, then the inactive ingredients in order; one more sorted entry
+    # is asked for when any are skipped (7 in order: 1 in 5,040 by chance).
+    for skip in range(7):
+        if len(slots) - skip < n + (skip > 0):
             return None
         # Cheap test first: most lists are out of order within their first few names.
         head = [slot.name.lower() for slot in slots[skip : skip + n]]
@@ -186,7 +187,7 @@ def alphabetical_reason(
             for slot, m, sec in zip(slots[skip:], may_contain[skip:], sections[skip:], strict=True)
             if not m and sec != "active"
         ]
-        if len(declared) >= n + skip and _in_order(declared, 0.0):
+        if len(declared) >= n + (skip > 0) and _in_order(declared, 0.0):
             return "sorted"
     return None
 

@@ -9,7 +9,7 @@ active in another.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .errors import ScreenError
 from .judge import Judgement, sort_judgements
@@ -88,7 +88,7 @@ def screen_routine(
                 db,
                 (items[i].name, items[j].name),
             ):
-                clashes.append((i, j, finding))
+                clashes.append((i, j, kept_apart(finding, items[i], items[j])))
     cross = [f for _i, _j, f in clashes]
     arrangement, unresolved = arrange(items, results, clashes)
     all_findings = cross + [f for r in results for f in r.findings]
@@ -114,6 +114,26 @@ def screen_routine(
         unresolved=unresolved,
         verdict=verdict_model(routine_result),
     )
+
+
+def kept_apart(finding: Judgement, first: RoutineItem, second: RoutineItem) -> Judgement:
+    """A clash between a morning and an evening product is already kept apart: the
+    usual advice for these pairs is exactly that split, so it stays as info."""
+    if not first.when or not second.when or "AM+PM" in (first.when, second.when):
+        return finding
+    if first.when == second.when or finding.severity == "info":
+        return finding
+    return replace(
+        finding,
+        severity="info",
+        reason=(
+            f"{finding.reason} You use {first.name} in the {_DAYPART[first.when]} and "
+            f"{second.name} in the {_DAYPART[second.when]}, which keeps them apart."
+        ),
+    )
+
+
+_DAYPART = {"AM": "morning", "PM": "evening"}
 
 
 def preferred_slot(result: Result) -> str | None:

@@ -54,6 +54,7 @@ def context_findings(placement: Placement, db: Database, options: Options) -> li
     if not options.contexts:
         return []
     named: dict[str, list[str]] = {}
+    levels: dict[str, str] = {}
     by_id: dict[str, ContextRule] = {}
     for item in placement.placed:
         for rule in rules_matching(db, item.ingredient, options.contexts):
@@ -62,6 +63,8 @@ def context_findings(placement: Placement, db: Database, options: Options) -> li
                 names = named.setdefault(rule.id, [])
                 if item.ingredient.inci not in names:
                     names.append(item.ingredient.inci)
+                    if item.percent is not None and len(names) == 1:
+                        levels[rule.id] = f" (printed at {item.percent:g}%)"
     findings = []
     for context in options.contexts:
         for rule in db.contexts:
@@ -73,7 +76,7 @@ def context_findings(placement: Placement, db: Database, options: Options) -> li
                     kind="context",
                     severity=rule.severity,
                     ingredients=tuple(names),
-                    reason=f"{context}: {', '.join(names)} — {rule.reason}",
+                    reason=f"{context}: {', '.join(names)}{levels.get(rule.id, '')} — {rule.reason}",
                     advice=rule.advice,
                     sources=tuple(rule.sources),
                     rule=rule.id,
