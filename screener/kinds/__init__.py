@@ -11,14 +11,26 @@ screener's job.
 
 from __future__ import annotations
 
-from .allergens import Allergen, AllergenHit, AllergenTable, allergen_hits, load_allergens
 from ._tables import KindsError
+from .allergens import Allergen, AllergenHit, AllergenTable, allergen_hits, load_allergens
+from .avoid import AvoidEntry, AvoidHit, AvoidList, avoid_hits, load_avoid_list, load_families
+from .fungal import FungalHit, FungalTable, fungal_hits, load_fungal
 
 __all__ = [
     "Allergen",
     "AllergenHit",
     "AllergenTable",
+    "AvoidEntry",
+    "AvoidHit",
+    "AvoidList",
+    "FungalHit",
+    "FungalTable",
     "KindsError",
     "allergen_hits",
+    "avoid_hits",
+    "fungal_hits",
     "load_allergens",
+    "load_avoid_list",
+    "load_families",
+    "load_fungal",
 ]
