@@ -100,19 +100,25 @@ def validate(model: type[M], rows: Iterable[Row], problems: list[str]) -> list[t
     return out
 
 
-def load_table(root: Path, name: str, model: type[M], problems: list[str]) -> list[tuple[str, int, M]]:
+def load_table(
+    root: Path, name: str, model: type[M], problems: list[str]
+) -> list[tuple[str, int, M]]:
     """Validated rows of ``rules/<name>`` under the database folder ``root``."""
     label = f"rules/{name}"
     return validate(model, read_rows(root / "rules" / name, label, problems), problems)
 
 
-def check_sources(db: Database, label: str, number: int, ids: Iterable[str], problems: list[str]) -> None:
+def check_sources(
+    db: Database, label: str, number: int, ids: Iterable[str], problems: list[str]
+) -> None:
     for sid in ids:
         if sid not in db.sources:
             problems.append(f"{label} row {number}: source id {sid!r} is not in bibliography/")
 
 
-def resolve_inci(db: Database, label: str, number: int, name: str, problems: list[str]) -> str | None:
+def resolve_inci(
+    db: Database, label: str, number: int, name: str, problems: list[str]
+) -> str | None:
     """The canonical INCI name of ``name`` (a name or alias), or a problem naming the row."""
     ing = db.get(name)
     if ing is None:

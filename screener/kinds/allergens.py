@@ -13,7 +13,6 @@ entry's own label variants (``Hexylcinnamaldehyde``, ``Rose Ketones``).
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -188,11 +187,15 @@ def load_allergens(root: Path | None = None, db: Database | None = None) -> Alle
                 if key not in label_owner:
                     _add(by_label, key, allergen_id)
     contains: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
-    for label, number, srow in load_table(root, "allergen_sources.csv", AllergenSourceRow, problems):
+    for label, number, srow in load_table(
+        root, "allergen_sources.csv", AllergenSourceRow, problems
+    ):
         check_sources(db, label, number, srow.sources, problems)
         unknown = [a for a in srow.contains if a not in allergens]
         if unknown:
-            problems.append(f"{label} row {number}: allergen id(s) {unknown} are not in allergens.csv")
+            problems.append(
+                f"{label} row {number}: allergen id(s) {unknown} are not in allergens.csv"
+            )
         inci = resolve_inci(db, label, number, srow.inci, problems)
         if inci is None:
             continue
@@ -203,11 +206,15 @@ def load_allergens(root: Path | None = None, db: Database | None = None) -> Alle
     leave_on = settings.get("leave_on_percent")
     rinse_off = settings.get("rinse_off_percent")
     if not isinstance(leave_on, float) or not isinstance(rinse_off, float):
-        problems.append("rules/kinds.toml [allergen]: leave_on_percent and rinse_off_percent must be numbers")
+        problems.append(
+            "rules/kinds.toml [allergen]: leave_on_percent and rinse_off_percent must be numbers"
+        )
     section_sources = tuple(settings.get("sources", ()))
     for sid in section_sources:
         if sid not in db.sources:
-            problems.append(f"rules/kinds.toml [allergen]: source id {sid!r} is not in bibliography/")
+            problems.append(
+                f"rules/kinds.toml [allergen]: source id {sid!r} is not in bibliography/"
+            )
     raise_if(problems)
     assert isinstance(leave_on, float) and isinstance(rinse_off, float)
     return AllergenTable(
@@ -256,5 +263,7 @@ def allergen_hits(
             hits.append(AllergenHit(inci=inci, allergens=listed, via="listed", sources=sources))
         carried = table.contains.get(inci)
         if carried:
-            hits.append(AllergenHit(inci=inci, allergens=carried[0], via="contains", sources=carried[1]))
+            hits.append(
+                AllergenHit(inci=inci, allergens=carried[0], via="contains", sources=carried[1])
+            )
     return hits

@@ -100,7 +100,9 @@ def load_families(root: Path | None = None, db: Database | None = None) -> dict[
     for label, number, row in load_table(root, "avoid_families.csv", FamilyRow, problems):
         check_sources(db, label, number, row.sources, problems)
         if not row.pattern and not row.members:
-            problems.append(f"{label} row {number}: family {row.family!r} has no pattern and no members")
+            problems.append(
+                f"{label} row {number}: family {row.family!r} has no pattern and no members"
+            )
         if row.family in families:
             problems.append(f"{label} row {number}: family {row.family!r} is defined twice")
         members = set()
@@ -233,7 +235,9 @@ def _table(item: Mapping[str, Any], line: int, where: str, problems: list[str]) 
     return _Raw(line=line, kind=kind, value=value.strip(), reason=reason.strip(), text=text)
 
 
-def _items(items: Sequence[Any], lines: Sequence[int], where: str, problems: list[str]) -> list[_Raw]:
+def _items(
+    items: Sequence[Any], lines: Sequence[int], where: str, problems: list[str]
+) -> list[_Raw]:
     out: list[_Raw] = []
     if len(items) > _MAX_ENTRIES:
         problems.append(f"{where}: {len(items)} entries; at most {_MAX_ENTRIES}")
@@ -248,7 +252,9 @@ def _items(items: Sequence[Any], lines: Sequence[int], where: str, problems: lis
         elif isinstance(item, Mapping):
             raw = _table(item, line, where, problems)
         else:
-            problems.append(f"{where} line {line}: an entry is a text or a table, not {type(item).__name__}")
+            problems.append(
+                f"{where} line {line}: an entry is a text or a table, not {type(item).__name__}"
+            )
             raw = None
         if raw is not None:
             out.append(raw)
@@ -277,7 +283,9 @@ def _toml(text: str, where: str, problems: list[str]) -> list[_Raw]:
     if items is None:
         return []
     # tomllib gives no positions: the n-th [[avoid]] header is the n-th entry
-    headers = [n for n, ln in enumerate(text.splitlines(), 1) if re.match(r"\s*\[\[\s*avoid\s*\]\]", ln)]
+    headers = [
+        n for n, ln in enumerate(text.splitlines(), 1) if re.match(r"\s*\[\[\s*avoid\s*\]\]", ln)
+    ]
     if len(headers) != len(items):
         avoid_line = next(
             (n for n, ln in enumerate(text.splitlines(), 1) if re.match(r"\s*avoid\s*=", ln)), 1
@@ -342,9 +350,13 @@ def _parse_text(text: str, where: str, suffix: str, problems: list[str]) -> list
     return _lines(text, where, problems)
 
 
-def _raw_entries(source: str | Path | Sequence[str] | Mapping[str, Any], problems: list[str]) -> tuple[list[_Raw], str]:
+def _raw_entries(
+    source: str | Path | Sequence[str] | Mapping[str, Any], problems: list[str]
+) -> tuple[list[_Raw], str]:
     if isinstance(source, Path) or (
-        isinstance(source, str) and "\n" not in source and re.search(r"\.(toml|json|txt)$", source, re.I)
+        isinstance(source, str)
+        and "\n" not in source
+        and re.search(r"\.(toml|json|txt)$", source, re.I)
     ):
         path = Path(source)
         try:
@@ -387,7 +399,9 @@ def _carried(incis: frozenset[str], table: AllergenTable) -> frozenset[str]:
     return frozenset(a for inci in incis for a in table.by_inci.get(inci, ()))
 
 
-def _resolve(raw: _Raw, db: Database, table: AllergenTable, families: Mapping[str, Family]) -> Matcher:
+def _resolve(
+    raw: _Raw, db: Database, table: AllergenTable, families: Mapping[str, Family]
+) -> Matcher:
     kind, value = raw.kind, raw.value
     if kind in ("name", "inci"):
         ing = db.get(value)
@@ -398,7 +412,13 @@ def _resolve(raw: _Raw, db: Database, table: AllergenTable, families: Mapping[st
             listed = table.by_label.get(squash(value))
             if listed:
                 incis = frozenset(table.allergens[a].inci for a in listed)
-                return Matcher("allergen", value, incis=incis, allergens=frozenset(listed), printed=fold_name(value))
+                return Matcher(
+                    "allergen",
+                    value,
+                    incis=incis,
+                    allergens=frozenset(listed),
+                    printed=fold_name(value),
+                )
             family = _find_family(value, families)
             if family is not None:
                 return Matcher("family", value, family=family)
@@ -413,7 +433,9 @@ def _resolve(raw: _Raw, db: Database, table: AllergenTable, families: Mapping[st
     if kind == "allergen":
         if value in table.allergens:
             a = table.allergens[value]
-            return Matcher("allergen", value, incis=frozenset({a.inci}), allergens=frozenset({value}))
+            return Matcher(
+                "allergen", value, incis=frozenset({a.inci}), allergens=frozenset({value})
+            )
         return Matcher("allergen", value, resolved=False)
     family = _find_family(value, families)
     return Matcher("family", value, family=family, resolved=family is not None)
@@ -452,13 +474,15 @@ def _match(
     inci: str,
     names: Sequence[str],
     ing: Ingredient | None,
-    fragrance_allergen: bool,
+    listed: tuple[str, ...],
     table: AllergenTable,
 ) -> str | None:
     """How the entry matches this ingredient, or None."""
     if m.kind in ("name", "allergen"):
         if inci in m.incis:
             return m.kind
+        if m.kind == "allergen" and not m.allergens.isdisjoint(listed):
+            return "allergen"
         if m.printed and any(fold_name(n) == m.printed for n in names):
             return m.kind
         carried = table.contains.get(inci)
@@ -468,7 +492,7 @@ def _match(
     if m.kind == "family":
         return "family" if m.family is not None and m.family.matches(names) else None
     if m.kind == "class" and m.value == "fragrance_allergen":
-        return "class" if fragrance_allergen else None
+        return "class" if listed or inci in table.contains else None
     if ing is None:
         return None
     if m.kind == "class":
@@ -501,11 +525,13 @@ def avoid_hits(
             continue
         seen.add(inci)
         names = [inci, printed, *(ing.aliases if ing is not None else ())]
-        fragrance_allergen = bool(table.ids_for(printed, db)) or inci in table.contains
+        listed = table.ids_for(printed, db)
         for entry in avoid.entries:
-            via = _match(entry.matcher, inci, names, ing, fragrance_allergen, table)
+            via = _match(entry.matcher, inci, names, ing, listed, table)
             if via is not None:
                 hits.append(
-                    AvoidHit(inci=inci, line=entry.line, text=entry.text, reason=entry.reason, via=via)
+                    AvoidHit(
+                        inci=inci, line=entry.line, text=entry.text, reason=entry.reason, via=via
+                    )
                 )
     return hits

@@ -45,6 +45,7 @@ EFFECT_RANK: dict[str, int] = {"no_effect": 0, "inhibits": 1, "unknown": 2, "sup
 
 _CHAIN = re.compile(r"^(\d{1,2})(?::\d)?(?:-(\d{1,2})(?::\d)?)?$")
 _ETH = re.compile(r"^([a-z]+eth)-?\d*$")
+_MULTIPLIERS = ("sesqui", "tetra", "tri", "di")
 _CATIONS = frozenset(
     "sodium potassium calcium magnesium zinc aluminum ammonium lithium tea triethanolamine".split()
 )
@@ -197,7 +198,7 @@ class FungalTable:
         if len(words) == 2 and words[1] == "alcohol" and words[0] in self.first_parts:
             chain = self.first_parts[words[0]]
             return LipidProfile(inci, "fatty_alcohol", chain, _text(chain), "name")
-        last = self.last_parts.get(words[-1])
+        last = self._acyl(words[-1])
         if last is None and len(words) >= 3:
             last = self.last_parts.get(" ".join(words[-2:]))
         if last is None or len(words) < 2:
@@ -216,6 +217,14 @@ class FungalTable:
         elif first in _CATIONS and len(words) == 2:
             kind = "fatty_acid_salt"
         return LipidProfile(inci, kind, chain, _text(chain), "name")
+
+    def _acyl(self, word: str) -> tuple[tuple[int, int], str] | None:
+        """``stearate``, also ``distearate``/``sesquioleate``/``trioleate`` (several acyl groups)."""
+        found = self.last_parts.get(word)
+        for prefix in _MULTIPLIERS:
+            if found is None and word.startswith(prefix):
+                found = self.last_parts.get(word.removeprefix(prefix))
+        return found
 
     def decide(self, profile: LipidProfile) -> FungalRule | None:
         specific = self.by_inci_rule.get(profile.inci)
@@ -283,7 +292,9 @@ def load_fungal(root: Path | None = None, db: Database | None = None) -> FungalT
                 inci = resolve_inci(db, label, number, name, problems)
                 if inci is not None:
                     if inci in by_inci_rule:
-                        problems.append(f"{label} row {number}: {inci!r} already has rule {by_inci_rule[inci].id}")
+                        problems.append(
+                            f"{label} row {number}: {inci!r} already has rule {by_inci_rule[inci].id}"
+                        )
                     by_inci_rule[inci] = rule
         rules.append(rule)
     settings = load_settings(root, problems).get("fungal", {})
