@@ -240,6 +240,15 @@ FUNGAL_CASES = [
     ("Sorbitan Sesquicaprylate", "no_effect", "8", "FA02", "name"),
     ("PEG-150 Distearate", "unknown", "18", "FA14", "name"),
     ("Ascorbyl Palmitate", "supports_growth", "16", "FA01", "name"),
+    ("Cetearyl Ethylhexanoate", "supports_growth", "8-18", "FA01", "name"),
+    ("Pentaerythrityl Tetraethylhexanoate", "no_effect", "8", "FA02", "name"),
+    ("C14-22 Alcohols", "supports_growth", "14-22", "FA01", "name"),
+    ("Caprylyl Methicone", "no_effect", None, "FA09", "name"),
+    ("PEG-10 Dimethicone", "no_effect", None, "FA09", "name"),
+    ("Trisiloxane", "no_effect", None, "FA09", "name"),
+    ("C13-14 Isoparaffin", "no_effect", None, "FA08", "name"),
+    ("Lecithin", "unknown", "16-18", "FA19", "table"),
+    ("Cholesterol", "unknown", None, "FA19", "table"),
     ("Sodium Stearoyl Lactylate", None, None, None, None),
     ("PEG-7 Glyceryl Cocoate", "unknown", "8-18", "FA14", "name"),
 ]
@@ -314,6 +323,8 @@ FUNGAL_ERRORS = [
         "NO-SUCH",
     ),
     ("fatty_name_parts.csv", "gloopate,last,16,,COSING,", "needs a kind"),
+    ("fatty_name_parts.csv", "gloopate,last,,ester,COSING,", "needs a chain_length"),
+    ("fatty_name_parts.csv", "gloop,contains,16,silicone,COSING,", "no chain"),
 ]
 
 

@@ -38,13 +38,15 @@ Evidence = Literal["in_vitro", "clinical", "review", "expert_opinion"]
 LIPID_KINDS: frozenset[str] = frozenset(
     """fatty_acid ester fatty_alcohol branched_alcohol glyceride triglyceride plant_oil
     wax_ester sorbitan_ester polysorbate peg_ester alkyl_ether peg hydrocarbon silicone
-    hydroxy_ester fatty_acid_salt""".split()
+    hydroxy_ester fatty_acid_salt phospholipid sterol""".split()
 )
 #: when several class rules overlap one ingredient the strongest effect wins
 EFFECT_RANK: dict[str, int] = {"no_effect": 0, "inhibits": 1, "unknown": 2, "supports_growth": 3}
 
 _CHAIN = re.compile(r"^(\d{1,2})(?::\d)?(?:-(\d{1,2})(?::\d)?)?$")
 _ETH = re.compile(r"^([a-z]+eth)-?\d*$")
+#: "C14-22 Alcohols": a cut of linear fatty alcohols (INCI names the carbon range)
+_ALCOHOL_CUT = re.compile(r"^c(\d{1,2})-(\d{1,2}) alcohols?$")
 _MULTIPLIERS = ("sesqui", "tetra", "tri", "di")
 _CATIONS = frozenset(
     "sodium potassium calcium magnesium zinc aluminum ammonium lithium tea triethanolamine".split()
@@ -91,8 +93,8 @@ class ChainRow(TableRow):
 
 class NamePartRow(TableRow):
     part: str = Field(min_length=2)
-    position: Literal["first", "last", "eth"]
-    chain_length: str = Field(min_length=1)
+    position: Literal["first", "last", "eth", "contains"]
+    chain_length: str = ""
     kind: str = ""
     sources: list[str] = Field(min_length=1)
     note: str = ""
@@ -177,6 +179,7 @@ class FungalTable:
     first_parts: dict[str, tuple[int, int]]
     last_parts: dict[str, tuple[tuple[int, int], str]]
     eth_parts: dict[str, tuple[tuple[int, int], str]]
+    contains_parts: tuple[tuple[str, str], ...] = ()
 
     def profile(self, name: str, db: Database) -> LipidProfile | None:
         """The listed profile of an ingredient, else one read from its INCI words."""
@@ -191,6 +194,14 @@ class FungalTable:
         words = inci.casefold().split()
         if not words:
             return None
+        folded = " ".join(words)
+        for part, kind in self.contains_parts:
+            if part in folded:
+                return LipidProfile(inci, kind, None, "", "name")
+        mixture = _ALCOHOL_CUT.match(folded)
+        if mixture:
+            chain = (int(mixture.group(1)), int(mixture.group(2)))
+            return LipidProfile(inci, "fatty_alcohol", chain, _text(chain), "name")
         eth = _ETH.match(words[0])
         if len(words) == 1 and eth and eth.group(1) in self.eth_parts:
             chain, kind = self.eth_parts[eth.group(1)]
@@ -264,11 +275,20 @@ def load_fungal(root: Path | None = None, db: Database | None = None) -> FungalT
     first: dict[str, tuple[int, int]] = {}
     last: dict[str, tuple[tuple[int, int], str]] = {}
     eth: dict[str, tuple[tuple[int, int], str]] = {}
+    contains: list[tuple[str, str]] = []
     for label, number, prow in load_table(root, "fatty_name_parts.csv", NamePartRow, problems):
         check_sources(db, label, number, prow.sources, problems)
-        chain = parse_chain(prow.chain_length)
-        assert chain is not None
         part = prow.part.casefold()
+        if prow.position == "contains":
+            if not prow.kind or prow.chain_length:
+                problems.append(f"{label} row {number}: a 'contains' part has a kind and no chain")
+            else:
+                contains.append((part, prow.kind))
+            continue
+        chain = parse_chain(prow.chain_length)
+        if chain is None:
+            problems.append(f"{label} row {number}: a {prow.position!r} part needs a chain_length")
+            continue
         if prow.position == "first":
             first[part] = chain
         elif not prow.kind:
@@ -302,7 +322,7 @@ def load_fungal(root: Path | None = None, db: Database | None = None) -> FungalT
         if sid not in db.sources:
             problems.append(f"rules/kinds.toml [fungal]: source id {sid!r} is not in bibliography/")
     raise_if(problems)
-    return FungalTable(profiles, tuple(rules), by_inci_rule, first, last, eth)
+    return FungalTable(profiles, tuple(rules), by_inci_rule, first, last, eth, tuple(contains))
 
 
 @lru_cache(maxsize=4)
