@@ -32,7 +32,8 @@ from typing import IO, Any, Protocol
 import pandas as pd
 
 from .errors import ScreenError
-from .options import Options, normalise_contexts, normalise_product_type
+from .kinds import AvoidList
+from .options import Options, normalise_contexts, normalise_product_type, read_avoid
 from .parse import PLACEHOLDER, SPREADSHEET_ERROR
 from .screen import Screener, get_screener
 from .tabular import cell_to_text, detect_column, read_table_chunks
@@ -49,7 +50,11 @@ OUTPUT_COLUMNS: dict[str, str] = {
     "screen_n_occlusive": "Int64",
     "screen_n_conflict": "Int64",
     "screen_n_context": "Int64",
+    "screen_n_allergen": "Int64",
+    "screen_n_fungal_acne": "Int64",
+    "screen_n_avoid_list": "Int64",
     "screen_flagged": "object",
+    "screen_allergens": "object",
     "screen_unknown": "object",
     "screen_recognised_share": "Float64",
     "screen_confidence": "Float64",
@@ -63,6 +68,9 @@ _COUNT_KEYS = (
     ("screen_n_occlusive", "by_kind", "occlusive"),
     ("screen_n_conflict", "by_kind", "conflict"),
     ("screen_n_context", "by_kind", "context"),
+    ("screen_n_allergen", "by_kind", "allergen"),
+    ("screen_n_fungal_acne", "by_kind", "fungal-acne"),
+    ("screen_n_avoid_list", "by_kind", "avoid-list"),
 )
 
 
@@ -92,6 +100,7 @@ def screen_values(
     contexts: Sequence[str] = (),
     product_type: str | None = None,
     screener: Screener,
+    avoid: AvoidList | None = None,
 ) -> dict[str, list[Any]]:
     """The added columns for a sequence of cells (already-normalised options)."""
     cols: dict[str, list[Any]] = {name: [] for name in OUTPUT_COLUMNS}
@@ -104,7 +113,8 @@ def screen_values(
     error = cols["screen_error"]
     counts = [(cols[name], group, key) for name, group, key in _COUNT_KEYS]
     summarise = screener.summarise
-    options = Options(tuple(contexts), product_type)
+    options = Options(tuple(contexts), product_type, avoid)
+    allergens = cols["screen_allergens"]
     for value in values:
         problem: str | None = None
         summary: dict[str, Any] | None = None
@@ -142,6 +152,7 @@ def screen_values(
             unknown.append(None)
             share.append(None)
             confidence.append(None)
+            allergens.append(None)
             error.append(problem)
             for column, _group, _key in counts:
                 column.append(None)
@@ -152,6 +163,7 @@ def screen_values(
         unknown.append("; ".join(summary["unknown"]))
         share.append(summary["recognised_share"])
         confidence.append(summary["confidence"])
+        allergens.append("; ".join(summary["allergens"]))
         error.append(None)
         for column, group, key in counts:
             column.append(summary[group][key])
@@ -194,10 +206,15 @@ def _init_worker(screener: Screener | None) -> None:
 
 
 def _worker_values(
-    values: list[object], contexts: Sequence[str], product_type: str | None
+    values: list[object],
+    contexts: Sequence[str],
+    product_type: str | None,
+    avoid: AvoidList | None = None,
 ) -> dict[str, list[Any]]:
     screener = _WORKER_SCREENER if _WORKER_SCREENER is not None else get_screener()
-    return screen_values(values, contexts=contexts, product_type=product_type, screener=screener)
+    return screen_values(
+        values, contexts=contexts, product_type=product_type, screener=screener, avoid=avoid
+    )
 
 
 def start_pool(n_jobs: int, screener: Screener | None = None) -> ProcessPoolExecutor:
@@ -215,11 +232,12 @@ def _submit_values(
     parts: int,
     contexts: Sequence[str],
     product_type: str | None,
+    avoid: AvoidList | None = None,
 ) -> list[Future[dict[str, list[Any]]]]:
     """Send ``values`` to the workers in ``parts`` contiguous slices, in order."""
     size = max(1, math.ceil(len(values) / max(1, parts)))
     return [
-        executor.submit(_worker_values, values[start : start + size], contexts, product_type)
+        executor.submit(_worker_values, values[start : start + size], contexts, product_type, avoid)
         for start in range(0, len(values), size)
     ]
 
@@ -242,6 +260,7 @@ def screen_frame(
     product_type: str | None = None,
     screener: Screener | None = None,
     n_jobs: int | None = 1,
+    avoid: object = None,
 ) -> pd.DataFrame:
     """Screen every row of ``df``; one output row per input row, same order and index.
 
@@ -254,17 +273,21 @@ def screen_frame(
 
     ``n_jobs`` worker processes share the rows (-1: one per core); the result
     is exactly the one of ``n_jobs=1``, which screens in this process.
+    ``avoid``: a person's avoid list (a path, its text or a list of lines).
     """
     chosen, values = _column_values(df, column)
     contexts = normalise_contexts(context)
     ptype = normalise_product_type(product_type)
     screener = screener or get_screener()
+    avoid_list = read_avoid(avoid, screener.db)
     jobs = resolve_jobs(n_jobs)
     if jobs > 1 and len(values) > 1:
         with start_pool(jobs, screener) as pool:
-            cols = _gather(_submit_values(pool, values, 4 * jobs, contexts, ptype))
+            cols = _gather(_submit_values(pool, values, 4 * jobs, contexts, ptype, avoid_list))
     else:
-        cols = screen_values(values, contexts=contexts, product_type=ptype, screener=screener)
+        cols = screen_values(
+            values, contexts=contexts, product_type=ptype, screener=screener, avoid=avoid_list
+        )
     return _with_columns(df, chosen, cols)
 
 
@@ -540,6 +563,7 @@ def run_batch(
     screener: Screener | None = None,
     writer_factory: Any = None,
     jobs: int | None = 1,
+    avoid: object = None,
 ) -> dict[str, Any]:
     """Screen a CSV/TSV file in chunks into ``output``; returns the run's summary.
 
@@ -557,6 +581,7 @@ def run_batch(
         raise ScreenError("The output would overwrite the input: choose another -o file.")
     contexts = normalise_contexts(list(context) if context else None)
     screener = screener or get_screener()
+    avoid_list = read_avoid(avoid, screener.db)
     stats: dict[str, Any] = {
         "rows": 0,
         "screened": 0,
@@ -601,11 +626,11 @@ def run_batch(
                     if jobs is None and workers > 1:
                         continue  # not yet known whether the input is long
                     yield finish(screen_frame(waiting.pop(), chosen, context=contexts,
-                                              screener=screener))  # fmt: skip
+                                              screener=screener, avoid=avoid_list))  # fmt: skip
                     continue
                 for ready in waiting:
                     _name, values = _column_values(ready, chosen)
-                    futures = _submit_values(pool, values, workers, contexts, None)
+                    futures = _submit_values(pool, values, workers, contexts, None, avoid_list)
                     pending.append((ready, chosen, futures))
                 waiting.clear()
                 # At most two chunks in flight (each shared among the workers).
@@ -616,7 +641,11 @@ def run_batch(
                 frame, name, futures = pending.popleft()
                 yield finish(_with_columns(frame, name, _gather(futures)))
             for ready in waiting:  # a short input in auto mode: this process
-                yield finish(screen_frame(ready, chosen, context=contexts, screener=screener))
+                yield finish(
+                    screen_frame(
+                        ready, chosen, context=contexts, screener=screener, avoid=avoid_list
+                    )
+                )
         finally:
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
@@ -648,6 +677,7 @@ def run_batch_cli(args: argparse.Namespace) -> int:
         chunksize=args.chunksize,
         progress=not args.quiet and sys.stderr.isatty(),
         jobs=args.jobs,
+        avoid=getattr(args, "avoid", None),
     )
     print(f"screener batch: {format_summary(stats)}", file=sys.stderr)
     return 1 if stats["findings"] else 0

@@ -51,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--file", "-f", help="read the list from a file ('-' for stdin)")
     check.add_argument("--context", "-c", action="append", help=ctx_help)
     check.add_argument("--product-type", choices=["leave-on", "rinse-off"])
+    avoid_help = "a personal avoid list (TOML, JSON or one entry per line: docs/avoid-lists.md)"
+    check.add_argument("--avoid", metavar="FILE", help=avoid_help)
     fmt = check.add_mutually_exclusive_group()
     fmt.add_argument(
         "--format", choices=[f.value for f in OutputFormat], default=None, help="output format"
@@ -80,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
         "over 20,000 rows, else 1)",
     )
     batch.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    batch.add_argument("--avoid", metavar="FILE", help=avoid_help)
 
     coverage = sub.add_parser("coverage", help="measure recognition on a CSV corpus")
     coverage.add_argument("input")
@@ -103,6 +106,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("check-db", help="validate the ingredient database and print its size")
     return parser
+
+
+def _avoid_arg(path: str | None) -> Path | None:
+    """The avoid file as a path (the library reads and checks it), refused clearly."""
+    if path is None:
+        return None
+    file = Path(path)
+    if not file.is_file():
+        raise ScreenError(f"--avoid {path}: no such file.")
+    return file
 
 
 def _text_arg(value: str | None, file: str | None) -> str:
@@ -158,7 +171,10 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "check":
         text = _text_arg(args.text, args.file)
         report = screener.screen(
-            text, context=_contexts(args.context), product_type=args.product_type
+            text,
+            context=_contexts(args.context),
+            product_type=args.product_type,
+            avoid=_avoid_arg(args.avoid),
         )
         fmt = args.format or ("json" if args.json else "markdown" if args.markdown else "text")
         print(render(report, fmt), end="")

@@ -8,10 +8,15 @@ deep in a stage.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .errors import ScreenError
 from .vocabulary import CONTEXTS, PRODUCT_TYPES
+
+if TYPE_CHECKING:
+    from .database import Database
+    from .kinds import AvoidList
 
 _CONTEXT_WORDS = {
     "eye": "eye-area",
@@ -85,11 +90,43 @@ class Options:
 
     contexts: tuple[str, ...] = ()
     product_type: str | None = None
+    #: A person's avoid list (kinds/avoid.py), or None.
+    avoid: AvoidList | None = field(default=None, compare=False)
 
     @property
     def rinse_off(self) -> bool:
         return self.product_type == "rinse-off"
 
     @classmethod
-    def of(cls, context: object = None, product_type: object = None) -> Options:
-        return cls(tuple(normalise_contexts(context)), normalise_product_type(product_type))
+    def of(
+        cls,
+        context: object = None,
+        product_type: object = None,
+        avoid: object = None,
+        db: Database | None = None,
+    ) -> Options:
+        return cls(
+            tuple(normalise_contexts(context)),
+            normalise_product_type(product_type),
+            read_avoid(avoid, db),
+        )
+
+
+def read_avoid(avoid: object, db: Database | None = None) -> AvoidList | None:
+    """An avoid list from a path, its text, a list of lines or a mapping (or None)."""
+    from pathlib import Path
+
+    from .errors import DatabaseError
+    from .kinds import AvoidList, load_avoid_list
+
+    if avoid is None or isinstance(avoid, AvoidList):
+        return avoid
+    if not isinstance(avoid, str | Path | list | tuple | dict):
+        raise ScreenError(
+            "An avoid list is a file path, its text, or a list of lines such as "
+            f"['Linalool', 'class:fragrance_allergen'] (got {type(avoid).__name__})."
+        )
+    try:
+        return load_avoid_list(avoid, db)
+    except DatabaseError as exc:
+        raise ScreenError(f"The avoid list could not be read: {exc}") from None

@@ -51,6 +51,7 @@ CONTEXT_LABELS: dict[str, str] = {
     "pregnancy": "Pregnancy",
     "infant": "Infant skin",
     "post-procedure": "After a procedure (peel, laser, extraction)",
+    "fungal-acne": "Fungal acne (Malassezia)",
 }
 PRODUCT_TYPE_LABELS: dict[str, str] = {
     "leave-on": "Leave-on (cream, serum, make-up)",

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from .database import Database, Ingredient
 from .errors import ScreenError
-from .judge import Judgement, context_relevance, judge, judged_always
+from .judge import Judgement, judge, judged_always, option_relevance
 from .limits import MAX_ENTRIES, MAX_TEXT_CHARS
 from .match import Match, Matcher
 from .options import Options
@@ -147,7 +147,7 @@ class Screener:
             confidence=match.confidence,
             percent=printed_percent(notes) if notes else None,
             marker=ing is not None and ing.primary_function in self._markers,
-            judged=ing is not None and judged_always(ing),
+            judged=ing is not None and judged_always(ing, self.db),
             aqueous=is_aqueous(match.inci or name),
         )
 
@@ -222,7 +222,7 @@ class Screener:
             if all(e.kind == "unknown" for e in entries) and _prose([e.text for e in entries]):
                 raise ScreenError(NOT_A_LIST)
         db = self.db
-        placement = place(entries, may, sections, db, context_relevance(db, options))
+        placement = place(entries, may, sections, db, option_relevance(db, options))
         findings = judge(placement, db, options)
         decision = decide(findings, entries, may, db)
         return Result(
@@ -275,11 +275,13 @@ class Screener:
         product_type: object = None,
         name: str | None = None,
         max_chars: int = MAX_TEXT_CHARS,
+        avoid: object = None,
     ) -> ProductReport:
         """The full report of one list (views.product_report of ``run``)."""
         from .views import product_report
 
-        result = self.run(text, Options.of(context, product_type), name=name, max_chars=max_chars)
+        options = Options.of(context, product_type, avoid, self.db)
+        result = self.run(text, options, name=name, max_chars=max_chars)
         return product_report(result, self.db)
 
     def summarise(self, text: object, options: Options = NO_OPTIONS) -> dict[str, Any]:

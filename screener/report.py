@@ -16,6 +16,9 @@ KIND_TITLES = {
     "occlusive": "Heavy occlusive / milia",
     "conflict": "Clashing actives",
     "context": "Your context",
+    "avoid-list": "Your avoid list",
+    "allergen": "Fragrance allergens (EU)",
+    "fungal-acne": "Fungal acne (Malassezia)",
 }
 SEVERITY_MARK = {"avoid": "[AVOID]", "caution": "[CAUTION]", "info": "[info]", None: ""}
 

@@ -34,9 +34,10 @@ def screen_with(
     context: object = None,
     product_type: object = None,
     name: str | None = None,
+    avoid: object = None,
 ) -> ProductReport:
     """Screen one list with a given screener (a database of your own)."""
-    return screener.screen(text, context=context, product_type=product_type, name=name)
+    return screener.screen(text, context=context, product_type=product_type, name=name, avoid=avoid)
 
 
 @lru_cache(maxsize=4)
@@ -54,12 +55,17 @@ def screen(
     *,
     context: object = None,
     product_type: object = None,
+    avoid: object = None,
 ) -> ProductReport:
     """Screen one ingredient list. Raises ScreenError for input it cannot screen.
 
-    ``context``: one of eye-area, pregnancy, infant, post-procedure, or a list;
-    ``product_type``: "leave-on" or "rinse-off"."""
-    return screen_with(get_screener(), text, context=context, product_type=product_type)
+    ``context``: one of eye-area, pregnancy, infant, post-procedure, fungal-acne,
+    or a list; ``product_type``: "leave-on" or "rinse-off"; ``avoid``: a personal
+    avoid list (a TOML/JSON file path, its text, or lines such as
+    ``["Linalool", "class:fragrance_allergen", "family:PEG"]``)."""
+    return screen_with(
+        get_screener(), text, context=context, product_type=product_type, avoid=avoid
+    )
 
 
 def screen_routine(texts: Sequence[object], *, context: object = None) -> RoutineReport:

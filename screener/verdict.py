@@ -34,7 +34,15 @@ class Decision:
     deciding: tuple[Judgement, ...]
 
 
-FINDING_KINDS = ("comedogenic", "occlusive", "conflict", "context")
+FINDING_KINDS = (
+    "comedogenic",
+    "occlusive",
+    "conflict",
+    "context",
+    "allergen",
+    "fungal-acne",
+    "avoid-list",
+)
 
 
 class Matched(Protocol):

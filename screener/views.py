@@ -116,6 +116,12 @@ def report_notes(result: Result, db: Database) -> list[str]:
             )
             if reviewed is not None:
                 notes.append(f"'{entry.text}' is left unknown on purpose: {reviewed.why}")
+    avoid = result.options.avoid
+    if avoid is not None and avoid.unknown:
+        notes.append(
+            "Your avoid list names what the database does not know, so it could not be "
+            "checked: " + ", ".join(repr(u) for u in avoid.unknown)
+        )
     unknown = [e.text for e in result.entries if e.inci is None]
     if unknown:
         notes.append(
@@ -187,6 +193,9 @@ def batch_row(result: Result) -> dict[str, Any]:
         "recognised_share": d.recognised_share,
         "confidence": d.confidence,
         "entries": len(result.entries),
+        "allergens": [
+            name for f in result.findings if f.rule == "allergen:listed" for name in f.ingredients
+        ],
     }
 
 

@@ -35,16 +35,18 @@ ROLES: frozenset[str] = frozenset(
 
 OCCLUSIVE_CLASSES: tuple[str, ...] = ("heavy", "moderate", "light", "none")
 
-CONTEXTS: tuple[str, ...] = ("eye-area", "pregnancy", "infant", "post-procedure")
+CONTEXTS: tuple[str, ...] = ("eye-area", "pregnancy", "infant", "post-procedure", "fungal-acne")
 
 PRODUCT_TYPES: tuple[str, ...] = ("leave-on", "rinse-off")
 
 SEVERITIES: tuple[str, ...] = ("info", "caution", "avoid")
 
 Severity = Literal["info", "caution", "avoid"]
-FindingKind = Literal["comedogenic", "occlusive", "conflict", "context"]
+FindingKind = Literal[
+    "comedogenic", "occlusive", "conflict", "context", "allergen", "fungal-acne", "avoid-list"
+]
 MatchKind = Literal["exact", "alias", "family", "fuzzy", "unknown"]
-Context = Literal["eye-area", "pregnancy", "infant", "post-procedure"]
+Context = Literal["eye-area", "pregnancy", "infant", "post-procedure", "fungal-acne"]
 ProductType = Literal["leave-on", "rinse-off"]
 Scope = Literal["product", "routine", "both"]
 Occlusive = Literal["heavy", "moderate", "light", "none"]

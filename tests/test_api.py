@@ -27,7 +27,10 @@ def test_screen_contract() -> None:
     assert item["text"] == "Aqua (Water)" and item["inci"] == "Aqua" and item["position"] == 1
     assert dumped["ingredients"][-1]["may_contain"] is True
     for finding in dumped["findings"]:
-        assert finding["kind"] in ("comedogenic", "occlusive", "conflict", "context")
+        assert finding["kind"] in (
+            "comedogenic", "occlusive", "conflict", "context", "allergen", "fungal-acne",
+            "avoid-list",
+        )  # fmt: skip
         assert finding["severity"] in ("info", "caution", "avoid")
         assert {"ingredients", "reason", "advice", "sources"} <= set(finding)
     for alt in dumped["alternatives"]:

@@ -165,6 +165,7 @@ def test_page_loads_with_all_modes() -> None:
         "Pregnancy",
         "Infant skin",
         "After a procedure (peel, laser, extraction)",
+        "Fungal acne (Malassezia)",
     ]
     assert not error_texts(at)
 

@@ -9,13 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..database import Database, Ingredient
+from ..kinds import AvoidList, avoid_hits
 from ..options import Options
 from ..place import Placement
 from ..vocabulary import SEVERITY_RANK
-from .base import Judgement
+from .allergens import allergen_findings, is_allergen
+from .avoid import avoid_findings
+from .base import Judgement, db_cache
 from .comedogenic import comedogenic_findings
 from .conflicts import pair_conflicts
 from .contexts import context_findings, rules_matching
+from .fungal import fungal_findings, is_fungal_lipid
 from .occlusive import occlusion_load, occlusive_findings
 
 KindJudge = Callable[[Placement, Database, Options], list[Judgement]]
@@ -32,9 +36,20 @@ KINDS: tuple[KindJudge, ...] = (
     occlusion_load,
     occlusive_findings,
     comedogenic_findings,
+    avoid_findings,
+    allergen_findings,
+    fungal_findings,
 )
 
-KIND_ORDER = {"conflict": 0, "context": 1, "occlusive": 2, "comedogenic": 3}
+KIND_ORDER = {
+    "avoid-list": 0,
+    "conflict": 1,
+    "context": 2,
+    "occlusive": 3,
+    "comedogenic": 4,
+    "allergen": 5,
+    "fungal-acne": 6,
+}
 
 
 def sort_judgements(findings: list[Judgement]) -> list[Judgement]:
@@ -51,29 +66,48 @@ def judge(placement: Placement, db: Database, options: Options) -> list[Judgemen
     return sort_judgements(findings)
 
 
-def judged_always(ingredient: Ingredient) -> bool:
+def judged_always(ingredient: Ingredient, db: Database) -> bool:
     """Could a kind judge this ingredient whatever the options? (The place stage
-    places only these and the context-relevant ones, so plain excipients cost little.)"""
+    places only these and the option-relevant ones, so plain excipients cost little.)"""
     rating = ingredient.comedogenic
     return bool(
         (rating is not None and rating.used >= 2)
         or ingredient.occlusive in ("heavy", "moderate")
         or ingredient.classes
+        or is_allergen(ingredient, db)
+        or is_fungal_lipid(ingredient, db)
     )
 
 
-def context_relevance(db: Database, options: Options) -> Callable[[Ingredient], bool] | None:
-    """None without contexts; else a test: does a context rule select this ingredient?"""
-    if not options.contexts:
-        return None
+def option_relevance(db: Database, options: Options) -> Callable[[Ingredient], bool] | None:
+    """None without contexts or an avoid list; else a test: does a context rule
+    select this ingredient, or the avoid list name it?"""
     contexts = options.contexts
-    return lambda ingredient: bool(rules_matching(db, ingredient, contexts))
+    avoid = options.avoid
+    if not contexts and (avoid is None or not avoid.entries):
+        return None
+
+    def relevant(ingredient: Ingredient) -> bool:
+        if contexts and rules_matching(db, ingredient, contexts):
+            return True
+        return avoid is not None and avoid_matches(ingredient, avoid, db)
+
+    return relevant
+
+
+def avoid_matches(ingredient: Ingredient, avoid: AvoidList, db: Database) -> bool:
+    cache = db_cache(db, "avoid_matches")
+    key = (id(avoid), ingredient.inci)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = bool(avoid_hits([ingredient], avoid, db))
+    return found
 
 
 __all__ = [
     "KINDS",
     "Judgement",
-    "context_relevance",
+    "option_relevance",
     "judge",
     "judged_always",
     "sort_judgements",

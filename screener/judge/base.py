@@ -128,3 +128,12 @@ def db_cache(db: Database, name: str) -> dict[Any, Any]:
     elif len(table) > 200_000:
         table.clear()
     return table
+
+
+def has_table(db: Database, relative: str) -> bool:
+    """Does this database folder ship an optional table (e.g. rules/allergens.csv)?
+    A database of one's own without it simply has no findings of that kind."""
+    cache = db_cache(db, "tables")
+    if relative not in cache:
+        cache[relative] = (db.path / relative).is_file()
+    return bool(cache[relative])

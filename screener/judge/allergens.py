@@ -1,0 +1,102 @@
+"""Allergen findings: the EU labellable fragrance allergens (Reg. (EU) 2023/1545).
+
+Reported in every screen as info; in the contexts where fragrance matters most
+(eye area, after a procedure, infant skin: severity.toml [allergen]) they are a
+reason for care. Oils that carry listed allergens are named separately.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..database import Database, Ingredient
+from ..kinds import AllergenHit, allergen_hits
+from ..kinds.allergens import allergen_table
+from ..options import Options
+from ..place import Placement
+from ..vocabulary import Severity
+from .base import Judgement, db_cache, evidence_grade, has_table
+
+
+def hits_for(ingredient: Ingredient, db: Database) -> tuple[AllergenHit, ...]:
+    cache = db_cache(db, "allergen_hits")
+    found = cache.get(ingredient.inci)
+    if found is None:
+        found = cache[ingredient.inci] = (
+            tuple(allergen_hits([ingredient.inci], db))
+            if has_table(db, "rules/allergens.csv")
+            else ()
+        )
+    return found
+
+
+def is_allergen(ingredient: Ingredient, db: Database) -> bool:
+    return bool(hits_for(ingredient, db))
+
+
+def allergen_findings(placement: Placement, db: Database, options: Options) -> list[Judgement]:
+    cfg: dict[str, Any] = db.severity.get("allergen", {})
+    raised = set(cfg.get("raise_in_contexts", []))
+    asked = [c for c in options.contexts if c in raised]
+    severity: Severity = cfg.get("context_severity", "caution") if asked else "info"
+    if not has_table(db, "rules/allergens.csv"):
+        return []
+    table = allergen_table(db)
+    listed: list[str] = []
+    carried: dict[str, list[str]] = {}
+    sources: list[str] = list(cfg.get("sources", []))
+    for item in placement.placed:
+        if item.may_contain:
+            continue
+        for hit in hits_for(item.ingredient, db):
+            sources.extend(hit.sources)
+            names = [table.allergens[a].inci for a in hit.allergens if a in table.allergens]
+            if hit.via == "listed":
+                listed.append(item.ingredient.inci)
+            else:
+                carried[item.ingredient.inci] = names
+    findings = []
+    where = f" — and you asked about {', '.join(asked)}" if asked else ""
+    threshold = (
+        "0.01% in a rinse-off product" if options.rinse_off else "0.001% in a leave-on product"
+    )
+    unique_sources = tuple(dict.fromkeys(sources))
+    if listed:
+        findings.append(
+            Judgement(
+                kind="allergen",
+                severity=severity,
+                ingredients=tuple(listed),
+                reason=(
+                    f"{', '.join(listed)}: EU-labellable fragrance allergen"
+                    f"{'s' if len(listed) > 1 else ''} (Regulation (EU) 2023/1545, Annex III), "
+                    f"named on labels above {threshold}. They matter to a person sensitised "
+                    f"to them{where}."
+                ),
+                advice=(
+                    "If a patch test found you allergic to one of these, avoid the product; "
+                    "near the eyes, on healing skin and on babies prefer fragrance-free products."
+                ),
+                sources=unique_sources,
+                rule="allergen:listed",
+                evidence=evidence_grade(db, unique_sources),
+            )
+        )
+    if carried:
+        parts = [f"{inci} (carries {', '.join(names)})" for inci, names in carried.items()]
+        findings.append(
+            Judgement(
+                kind="allergen",
+                severity=severity,
+                ingredients=tuple(carried),
+                reason=(
+                    f"{'; '.join(parts)}: natural extracts that contain listed fragrance "
+                    f"allergens (SCCS/1459/11){where}."
+                ),
+                advice="A person allergic to those allergens may react to these extracts too.",
+                sources=unique_sources,
+                rule="allergen:contains",
+                evidence=evidence_grade(db, unique_sources),
+            )
+        )
+    return findings
