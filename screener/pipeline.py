@@ -33,7 +33,7 @@ from .parse import (
     read_segment,
     too_many_entries,
 )
-from .place import Placement, PlacePolicy, place, printed_percent
+from .place import Placement, PlacePolicy, place, printed_percent, sort_key
 from .repair import repair
 from .verdict import Decision, decide
 
@@ -64,6 +64,8 @@ class Entry:
     judged: bool
     #: Water or a watery material: the product is not anhydrous.
     aqueous: bool
+    #: The printed name folded for the alphabetical-order test (place.py).
+    sort_key: str
 
 
 @dataclass(slots=True)
@@ -149,6 +151,7 @@ class Screener:
             marker=ing is not None and ing.primary_function in self._markers,
             judged=ing is not None and judged_always(ing, self.db),
             aqueous=is_aqueous(match.inci or name),
+            sort_key=sort_key(name),
         )
 
     def _segment(self, segment: str) -> tuple[tuple[str, ...], tuple[Entry, ...], int]:

@@ -66,6 +66,10 @@ class Slot(Protocol):
         """A rule may judge it whatever the options."""
 
     @property
+    def sort_key(self) -> str:
+        """The printed name folded for the alphabetical-order test (``sort_key``)."""
+
+    @property
     def aqueous(self) -> bool:
         """Water or a watery material (a juice, a floral water): the product is not anhydrous."""
 
@@ -148,10 +152,13 @@ def printed_percent(annotations: Sequence[str]) -> float | None:
 _SORT_KEY = re.compile(r"[^a-z0-9]+")
 
 
-def _in_order(names: Sequence[str], max_out_of_order: float) -> bool:
-    keys = [_SORT_KEY.sub("", n.lower()) for n in names]
-    wrong = sum(1 for a, b in zip(keys, keys[1:], strict=False) if a > b)
-    return wrong <= int(max_out_of_order * (len(keys) - 1))
+def sort_key(name: str) -> str:
+    """A printed name as the alphabetical-order test compares it."""
+    return _SORT_KEY.sub("", name.lower())
+
+
+def _swaps(keys: Sequence[str]) -> int:
+    return sum(1 for a, b in zip(keys, keys[1:], strict=False) if a > b)
 
 
 def alphabetical_reason(
@@ -163,32 +170,45 @@ def alphabetical_reason(
     """ "drug-facts" or "sorted" when positions carry no amount information."""
     if "inactive" in sections:
         inactive = [
-            s.name
+            s.sort_key
             for s, m, sec in zip(slots, may_contain, sections, strict=True)
             if sec == "inactive" and not m
         ]
-        if len(inactive) >= policy.drug_facts_min_entries and _in_order(
-            inactive, policy.sorted_max_out_of_order
+        if len(inactive) >= policy.drug_facts_min_entries and _swaps(inactive) <= int(
+            policy.sorted_max_out_of_order * (len(inactive) - 1)
         ):
             return "drug-facts"
     n = policy.sorted_min_entries
-    # A pasted Drug Facts panel without its headings: up to six actives (and a
-    # title) first, then the inactive ingredients in order; one more sorted entry
-    # is asked for when any are skipped (7 in order: 1 in 5,040 by chance).
-    for skip in range(7):
-        if len(slots) - skip < n + (skip > 0):
-            return None
-        # Cheap test first: most lists are out of order within their first few names.
-        head = [slot.name.lower() for slot in slots[skip : skip + n]]
-        if any(a > b for a, b in zip(head, head[1:], strict=False)):
-            continue
-        declared = [
-            slot.name
-            for slot, m, sec in zip(slots[skip:], may_contain[skip:], sections[skip:], strict=True)
-            if not m and sec != "active"
-        ]
-        if len(declared) >= n + (skip > 0) and _in_order(declared, 0.0):
-            return "sorted"
+    if len(slots) < n:
+        return None
+    # Cheap test first, on the raw entries: most lists are out of order near their end.
+    tail = 1
+    for index in range(len(slots) - 1, 0, -1):
+        if slots[index - 1].sort_key > slots[index].sort_key:
+            break
+        tail += 1
+        if tail >= n:
+            break
+    if tail < n:
+        return None
+    keys = [
+        s.sort_key
+        for s, m, sec in zip(slots, may_contain, sections, strict=True)
+        if not m and sec != "active"
+    ]
+    # The sorted tail: after the last pair out of order. A pasted Drug Facts panel
+    # without headings puts up to six actives (and a title) before its
+    # alphabetical inactive list; then one more sorted entry is asked for
+    # (7 in order: 1 in 5,040 by chance; 6: 1 in 720).
+    start = 0
+    for index in range(len(keys) - 1, 0, -1):
+        if keys[index - 1] > keys[index]:
+            start = index
+            break
+    if start > 6:
+        return None
+    if len(keys) - start >= n + (start > 0):
+        return "sorted"
     return None
 
 

@@ -126,8 +126,9 @@ def kept_apart(finding: Judgement, first: RoutineItem, second: RoutineItem) -> J
     return replace(
         finding,
         severity="info",
+        explain=None,
         reason=(
-            f"{finding.reason} You use {first.name} in the {_DAYPART[first.when]} and "
+            f"{finding.why()} You use {first.name} in the {_DAYPART[first.when]} and "
             f"{second.name} in the {_DAYPART[second.when]}, which keeps them apart."
         ),
     )

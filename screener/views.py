@@ -32,7 +32,7 @@ def finding_model(judgement: Judgement) -> Finding:
         kind=judgement.kind,
         severity=judgement.severity,
         ingredients=list(judgement.ingredients),
-        reason=judgement.reason,
+        reason=judgement.why(),
         advice=judgement.advice,
         sources=list(judgement.sources),
         rule=judgement.rule,

@@ -4,7 +4,7 @@ wording of a placement, and the evidence grade of a set of sources."""
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,6 +42,13 @@ class Judgement:
     context: str | None = None
     products: tuple[str, ...] = ()
     evidence: str | None = None
+    #: Builds the reason when a report asks for it (batch rows never do);
+    #: ``reason`` is used when this is None.
+    explain: Callable[[], str] | None = None
+
+    def why(self) -> str:
+        """The plain-language reason."""
+        return self.explain() if self.explain is not None else self.reason
 
 
 def step_down(severity: str | None, steps: int) -> Severity | None:
@@ -111,17 +118,16 @@ def evidence_grade(db: Database, sources: Iterable[str]) -> str | None:
     return _grade(db, tuple(sources))
 
 
-_CACHES: weakref.WeakKeyDictionary[Database, dict[str, dict[Any, Any]]] = (
-    weakref.WeakKeyDictionary()
-)
+_CACHES: dict[int, dict[str, dict[Any, Any]]] = {}
 
 
 def db_cache(db: Database, name: str) -> dict[Any, Any]:
     """A named memo table that lives as long as its database (keys are cheap
-    tuples of ids and options, never whole lists); cleared when it grows past 200,000."""
-    tables = _CACHES.get(db)
+    tuples of ids and options, never whole lists); cleared past 200,000 keys."""
+    tables = _CACHES.get(id(db))
     if tables is None:
-        tables = _CACHES[db] = {}
+        tables = _CACHES[id(db)] = {}
+        weakref.finalize(db, _CACHES.pop, id(db), None)
     table = tables.get(name)
     if table is None:
         table = tables[name] = {}

@@ -9,12 +9,13 @@ the result, so a cap can never be undone by the product type.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from ..database import Database, Ingredient
 from ..options import Options
-from ..place import Placement
-from .base import Judgement, cap, evidence_grade, step_down, where
+from ..place import Placed, Placement
+from .base import Judgement, cap, db_cache, evidence_grade, step_down, where
 
 ADVICE = (
     "If you are acne- or milia-prone, prefer a product without it or with it far down "
@@ -50,6 +51,39 @@ def weak_evidence(ingredient: Ingredient, db: Database) -> bool:
     return bool(kinds) and kinds <= {"low"}
 
 
+def _reason(item: Placed, db: Database, options: Options, low_max: int, weak: bool) -> str:
+    """The finding's explanation, built only when a report asks for it."""
+    rating = item.ingredient.comedogenic
+    assert rating is not None
+    caps = []
+    if weak:
+        caps.append("the rating rests only on unconfirmed lists, so it is shown, not counted")
+    elif rating.used <= low_max:
+        caps.append(f"a rating of {low_max} or less is low")
+    disagreement = len({v.value for v in rating.values}) > 1
+    return (
+        f"{item.ingredient.inci} is rated {rating.used}/5 for pore-clogging (comedogenicity); "
+        f"it is {where(item)}{', in a rinse-off product' if options.rinse_off else ''}"
+        f"{' (' + '; '.join(caps) + ')' if caps else ''}. Ratings: "
+        f"{values_text(item.ingredient, db)}"
+        f"{' (the sources disagree; the highest credible value is used)' if disagreement else ''}."
+    )
+
+
+def _facts(ingredient: Ingredient, db: Database) -> tuple[bool, tuple[str, ...], str | None]:
+    """Per ingredient, once: weak evidence?, its sources, its evidence grade."""
+    cache = db_cache(db, "comedogenic_facts")
+    found = cache.get(ingredient.inci)
+    if found is None:
+        rating = ingredient.comedogenic
+        assert rating is not None
+        weak = weak_evidence(ingredient, db)
+        sources = tuple(rating.sources)
+        grade = "unverified list" if weak else evidence_grade(db, sources)
+        found = cache[ingredient.inci] = (weak, sources, grade)
+    return found
+
+
 def comedogenic_findings(placement: Placement, db: Database, options: Options) -> list[Judgement]:
     sev: dict[str, Any] = db.severity
     tables: dict[str, Any] = sev["comedogenic"]
@@ -63,37 +97,23 @@ def comedogenic_findings(placement: Placement, db: Database, options: Options) -
         severity = tables.get(item.zone, {}).get(str(rating.used))
         if severity is None:
             continue
-        weak = weak_evidence(item.ingredient, db)
-        if weak:
-            severity = cap(severity, "info")
-        if rating.used <= low_max:
+        weak, sources, grade = _facts(item.ingredient, db)
+        if weak or rating.used <= low_max:
             severity = cap(severity, "info")
         severity = step_down(severity, steps)
         if severity is None:
             continue
-        inci = item.ingredient.inci
-        disagreement = len({v.value for v in rating.values}) > 1
-        caps = []
-        if weak:
-            caps.append("the rating rests only on unconfirmed lists, so it is shown, not counted")
-        elif rating.used <= low_max:
-            caps.append(f"a rating of {low_max} or less is low")
-        reason = (
-            f"{inci} is rated {rating.used}/5 for pore-clogging (comedogenicity); it is "
-            f"{where(item)}{', in a rinse-off product' if options.rinse_off else ''}"
-            f"{' (' + '; '.join(caps) + ')' if caps else ''}. Ratings: {values_text(item.ingredient, db)}"
-            f"{' (the sources disagree; the highest credible value is used)' if disagreement else ''}."
-        )
         findings.append(
             Judgement(
                 kind="comedogenic",
                 severity=severity,
-                ingredients=(inci,),
-                reason=reason,
+                ingredients=(item.ingredient.inci,),
+                reason="",
                 advice=ADVICE,
-                sources=tuple(rating.sources),
+                sources=sources,
                 rule=f"comedogenic:{item.zone}:{rating.used}",
-                evidence="unverified list" if weak else evidence_grade(db, rating.sources),
+                evidence=grade,
+                explain=partial(_reason, item, db, options, low_max, weak),
             )
         )
     return findings

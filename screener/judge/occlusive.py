@@ -12,6 +12,7 @@ secondary milia, whatever each ingredient's own finding says.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 from ..database import Database
@@ -24,6 +25,25 @@ HEAVY_ADVICE = (
     "(glycerin, sodium hyaluronate) with a light film-former (dimethicone, squalane)."
 )
 MODERATE_ADVICE = "Usually fine; if you get milia, choose lighter textures where the skin is prone."
+
+
+def _reason(item: Placed, cls: str, eye: bool) -> str:
+    """The finding's explanation, built only when a report asks for it."""
+    ing = item.ingredient
+    inci = ing.inci
+    return (
+        f"{inci} is a {cls} occlusive: it forms a film that holds water in"
+        f"{' (petrolatum is the reference occlusive)' if inci == 'Petrolatum' else ''}. "
+        "Heavy, occlusive creams are linked to secondary milia, above all around the eyes"
+        f"{' — and you asked about the eye area' if eye else ''}. This is separate from "
+        f"pore-clogging: {inci} "
+        + (
+            f"is rated {ing.comedogenic.used}/5 for comedogenicity."
+            if ing.comedogenic
+            else "has no published comedogenic rating."
+        )
+        + f" It is {where(item)}."
+    )
 
 
 def occlusive_findings(placement: Placement, db: Database, options: Options) -> list[Judgement]:
@@ -45,31 +65,18 @@ def occlusive_findings(placement: Placement, db: Database, options: Options) -> 
         if severity is None:
             continue
         ing = item.ingredient
-        inci = ing.inci
-        reason = (
-            f"{inci} is a {cls} occlusive: it forms a film that holds water in"
-            f"{' (petrolatum is the reference occlusive)' if inci == 'Petrolatum' else ''}. "
-            "Heavy, occlusive creams are linked to secondary milia, above all around the eyes"
-            f"{' — and you asked about the eye area' if eye else ''}. This is separate from "
-            f"pore-clogging: {inci} "
-            + (
-                f"is rated {ing.comedogenic.used}/5 for comedogenicity."
-                if ing.comedogenic
-                else "has no published comedogenic rating."
-            )
-            + f" It is {where(item)}."
-        )
         sources = tuple(sorted(set(ing.occlusive_sources) | set(cfg.get("sources", []))))
         findings.append(
             Judgement(
                 kind="occlusive",
                 severity=severity,
-                ingredients=(inci,),
-                reason=reason,
+                ingredients=(ing.inci,),
+                reason="",
                 advice=HEAVY_ADVICE if cls == "heavy" else MODERATE_ADVICE,
                 sources=sources,
                 rule=f"occlusive:{cls}:{item.zone}{':eye-area' if eye else ''}",
                 evidence=evidence_grade(db, sources),
+                explain=partial(_reason, item, cls, eye),
             )
         )
     return findings
