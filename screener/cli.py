@@ -199,8 +199,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(exc)
     except DatabaseError as exc:
         return _fail(_database_message(exc))
-    except KeyboardInterrupt as exc:
-        return _fail(f"stopped ({exc or 'interrupted'}); no partial output left", exit_code(exc))
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM/SIGHUP as shutdown.Terminated
+        return _fail(
+            f"stopped by {exc or 'SIGINT (Ctrl-C)'}; no partial output left", exit_code(exc)
+        )
     except BrokenPipeError:
         _silence_stdout()
         return _fail("the output was closed before everything was written (broken pipe)")

@@ -25,9 +25,12 @@ applies; an existing file keeps its permissions).
 from __future__ import annotations
 
 import codecs
+import contextlib
+import glob
 import os
 import re
 import secrets
+import socket
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -294,14 +297,48 @@ def check_output_path(path: str | Path) -> os.stat_result | None:
     return info
 
 
+def _part_prefix(target: Path) -> str:
+    return f".{target.name}.{socket.gethostname()}."
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists but belongs to someone else
+        return True
+    return True
+
+
+def remove_stale_parts(target: Path) -> list[Path]:
+    """Remove the temporary files that earlier runs on this host left beside
+    ``target`` when they were killed outright (SIGKILL, a crash): those whose
+    process id is no longer running. Returns what was removed."""
+    prefix = _part_prefix(target)
+    removed: list[Path] = []
+    try:
+        candidates = list(target.parent.glob(f"{glob.escape(prefix)}*.part"))
+    except OSError:
+        return removed
+    for path in candidates:
+        pid_text = path.name[len(prefix) :].split(".", 1)[0]
+        if pid_text.isdigit() and int(pid_text) != os.getpid() and not _alive(int(pid_text)):
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
 def create_beside(target: Path, existing: os.stat_result | None) -> tuple[int, Path]:
     """A new, empty temporary file next to ``target``: (descriptor, path).
 
     Created with mode 0o666 so that the umask applies, as for any new file; a
     file that replaces an existing one takes its permissions."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    remove_stale_parts(target)
     for _ in range(100):
-        tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+        tmp = target.with_name(f"{_part_prefix(target)}{os.getpid()}.{secrets.token_hex(4)}.part")
         try:
             fd = os.open(tmp, flags, 0o666)
         except FileExistsError:

@@ -60,10 +60,13 @@ def stop_signals_raise() -> Iterator[None]:
 
 
 def watch_parent(parent: int, poll: float = PARENT_POLL) -> None:
-    """In a worker: ignore Ctrl-C (the parent handles it) and exit as soon as
-    the process ``parent`` is no longer this one's parent (it died)."""
+    """In a worker: ignore Ctrl-C (the parent handles it), die quietly on
+    SIGTERM (a forked worker inherits the parent's raising handler), and exit
+    as soon as the process ``parent`` is no longer this one's parent (it died)."""
     with contextlib.suppress(ValueError):  # not the main thread
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        for sig in STOP_SIGNALS:
+            signal.signal(sig, signal.SIG_DFL)
 
     def watch() -> None:
         while os.getppid() == parent:
