@@ -250,20 +250,29 @@ def read_table_bytes(data: bytes, name: str = "The file") -> pd.DataFrame:
 def row_problems(frame: pd.DataFrame) -> dict[Hashable, str]:
     """The rows of ``frame`` the reader could not align, by label: their reason.
 
-    A recorded row counts only while it still holds the cells it was read
-    with, so a frame re-indexed or edited since is never mislabelled."""
+    A recorded row is found by its label while that label still holds the
+    cells it was read with; else (the frame was re-indexed or reordered
+    since) by those cells. A row is never reported under another's label."""
     recorded = frame.attrs.get(ROW_PROBLEMS)
     if not recorded or not frame.index.is_unique:
         return {}
     found: dict[Hashable, str] = {}
+    moved: dict[tuple[str, ...], str] = {}
     columns = list(frame.columns)
     for label in frame.index if len(frame) < len(recorded) else recorded:
         item = recorded.get(label)
         if item is None or label not in frame.index:
-            continue
+            continue  # not recorded, or sliced away
         cells, reason = item
         if len(cells) == len(columns) and tuple(frame.loc[label, columns]) == cells:
             found[label] = reason
+        else:
+            moved[cells] = reason
+    if moved:
+        for label, *cells in frame.itertuples(name=None):
+            reason = moved.get(tuple(cells))
+            if reason is not None and label not in found:
+                found[label] = reason
     return found
 
 
