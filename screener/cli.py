@@ -40,13 +40,19 @@ def one_line(message: object) -> str:
 
 
 def clean_text(text: str) -> str:
-    """Text with lone surrogates (undecodable bytes in argv, surrogateescape)
-    replaced by U+FFFD, so that every output path can encode it."""
+    """Text with lone surrogates replaced by U+FFFD, so that every output path
+    can encode it: bytes that were not UTF-8 in argv arrive as surrogates
+    (surrogateescape), one per byte, and become one U+FFFD each."""
     try:
         text.encode("utf-8")
         return text
     except UnicodeEncodeError:
-        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+        pass
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that did not come from a byte
+        raw = text.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "replace")
 
 
 def _read_stdin(encoding: str | None) -> str:

@@ -97,6 +97,8 @@ class _Scan:
     failed_byte: int = 0
     #: whether non-ASCII text was decoded before the failure (a mixed file)
     non_ascii_before: bool = False
+    #: whether anything but white space was decoded
+    has_text: bool = True
 
     @property
     def ok(self) -> bool:
@@ -111,12 +113,13 @@ def _strict_scan(blocks: Iterator[bytes], codec: str, keep: bool) -> _Scan:
     decoder = codecs.getincrementaldecoder(codec)(errors="strict")
     lines = 0
     kept: list[str] = []
-    non_ascii = False
+    non_ascii = has_text = False
     try:
         for block in blocks:
             text = decoder.decode(block)
             lines += text.count("\n")
             non_ascii = non_ascii or not text.isascii()
+            has_text = has_text or not text.isspace() and bool(text)
             if keep:
                 kept.append(text)
         kept.append(decoder.decode(b"", final=True))
@@ -124,7 +127,7 @@ def _strict_scan(blocks: Iterator[bytes], codec: str, keep: bool) -> _Scan:
         line, byte = _line_of(lines, exc, codec)
         before = bytes(exc.object[: exc.start]).decode(codec, errors="replace")
         return _Scan("", line, byte, non_ascii or not before.isascii())
-    return _Scan("".join(kept))
+    return _Scan("".join(kept), has_text=has_text)
 
 
 BlocksFactory = Callable[[int], Iterator[bytes]]
@@ -168,6 +171,8 @@ def _choose(
         raise ScreenError(f"{name}: this is a binary file, not text or a CSV/TSV table.")
     scan = _strict_scan(blocks(0), "utf-8", keep)
     if scan.ok:
+        if not scan.has_text:
+            raise ScreenError(f"{name}: the file is empty.")
         return Decoding("utf-8", "utf-8"), scan.text
     if scan.non_ascii_before or _any_match(_UTF8_MULTIBYTE, blocks(0)):
         raise ScreenError(
@@ -188,6 +193,8 @@ def _verified(
             f"{name}: line {scan.failed_line} cannot be read as {how} "
             f"(byte 0x{scan.failed_byte:02x}); {ENCODING_HINT}."
         )
+    if not scan.has_text:
+        raise ScreenError(f"{name}: the file is empty.")
     return decoding, scan.text
 
 
