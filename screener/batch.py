@@ -36,7 +36,7 @@ from .files import Decoding, check_input_file, check_output_path, create_beside,
 from .options import Options, normalise_contexts, normalise_product_type
 from .parse import PLACEHOLDER, SPREADSHEET_ERROR
 from .screen import Screener, get_screener
-from .shutdown import terminate_pool, watch_parent
+from .shutdown import check_stop, terminate_pool, watch_parent
 from .tabular import (
     cell_to_text,
     detect_column,
@@ -472,6 +472,7 @@ def write_atomically(
                 writer.write(chunk)
             except OSError as exc:
                 raise _cannot_write(output, exc) from None
+        check_stop()  # never publish the output of a run asked to stop
         try:
             writer.close()
             if handle is not None:
@@ -593,6 +594,7 @@ def run_batch(
     workers = resolve_jobs(-1 if jobs is None else jobs)
 
     def finish(out: pd.DataFrame) -> pd.DataFrame:
+        check_stop()  # a stop signal whose exception was lost
         stats["rows"] += len(out)
         errors = int(out["screen_error"].notna().sum())
         stats["errors"] += errors
@@ -612,6 +614,7 @@ def run_batch(
         seen = 0
         try:
             for chunk in _chunks(input_path, chunksize, encoding, decoding):
+                check_stop()
                 if chosen is None:
                     chosen = detect_column(chunk.columns, column)
                     stats["column"] = chosen

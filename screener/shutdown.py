@@ -1,8 +1,8 @@
 """Stopping cleanly: signals in the CLI, and worker processes that outlive no one.
 
-``screener batch`` turns SIGTERM and SIGHUP into an exception, as Python
-already does with Ctrl-C (SIGINT → KeyboardInterrupt), so that the same
-clean-up runs whatever stops it: the temporary ``.part`` file is removed,
+The CLI turns SIGINT (Ctrl-C), SIGTERM and SIGHUP into one exception,
+``Terminated`` (a KeyboardInterrupt), so that the same clean-up runs
+whatever stops it: the temporary ``.part`` file is removed,
 the workers are stopped, and the command exits with 128 + the signal number.
 
 A worker cannot rely on its parent to stop it (SIGKILL leaves no chance), so
@@ -20,10 +20,14 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from types import FrameType
 
-#: The signals that stop a batch run cleanly (SIGINT already raises KeyboardInterrupt).
+#: The signals that stop a run cleanly.
 STOP_SIGNALS = tuple(
-    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
 )
+#: Signals received and not yet acted on. A handler's exception can be lost
+#: (raised inside a callback Python ignores errors from, e.g. during a fork),
+#: so long loops also call ``check_stop()`` at safe points.
+_PENDING: list[int] = []
 #: How often a worker checks that its parent is alive (seconds).
 PARENT_POLL = 0.5
 
@@ -42,21 +46,31 @@ def exit_code(exc: KeyboardInterrupt) -> int:
 
 
 def _raise_terminated(signum: int, _frame: FrameType | None) -> None:
+    _PENDING.append(signum)
     raise Terminated(signum)
+
+
+def check_stop() -> None:
+    """Raise Terminated if a stop signal arrived whose exception was lost."""
+    if _PENDING:
+        raise Terminated(_PENDING[0])
 
 
 @contextlib.contextmanager
 def stop_signals_raise() -> Iterator[None]:
-    """Within the block, SIGTERM and SIGHUP raise Terminated (main thread only)."""
+    """Within the block, SIGINT, SIGTERM and SIGHUP raise Terminated (a
+    KeyboardInterrupt) and are remembered for check_stop() (main thread only)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    _PENDING.clear()
     previous = {sig: signal.signal(sig, _raise_terminated) for sig in STOP_SIGNALS}
     try:
         yield
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+        _PENDING.clear()
 
 
 def watch_parent(parent: int, poll: float = PARENT_POLL) -> None:
@@ -64,9 +78,10 @@ def watch_parent(parent: int, poll: float = PARENT_POLL) -> None:
     SIGTERM (a forked worker inherits the parent's raising handler), and exit
     as soon as the process ``parent`` is no longer this one's parent (it died)."""
     with contextlib.suppress(ValueError):  # not the main thread
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
         for sig in STOP_SIGNALS:
             signal.signal(sig, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _PENDING.clear()
 
     def watch() -> None:
         while os.getppid() == parent:
