@@ -257,6 +257,12 @@ def decode_bytes(data: bytes, encoding: str | None = None, name: str = "The file
     return text
 
 
+def memory_decoding(data: bytes, encoding: str | None = None, name: str = "The file") -> Decoding:
+    """How ``decode_bytes`` reads ``data``."""
+    decoding, _text = _choose(data[:65536], _memory_blocks(data), name, encoding, keep=False)
+    return decoding
+
+
 def open_text(path: str | Path, decoding: Decoding) -> IO[str]:
     """``path`` opened for reading text with ``decoding`` (newlines kept for csv)."""
     return open(path, encoding=decoding.encoding, errors="strict", newline="")

@@ -352,3 +352,16 @@ def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
                 position, text.where(~mask, "'" + text[mask].astype(str)).to_numpy(dtype=object)
             )
     return out
+
+
+# Kept for callers of the earlier helpers; both follow screener.files' policy.
+def detect_encoding(sample: bytes) -> str:
+    """The encoding screener.files would choose for ``sample`` (the whole text)."""
+    from .files import memory_decoding
+
+    return memory_decoding(sample).encoding
+
+
+def text_buffer(data: bytes, encoding: str | None = None) -> io.StringIO:
+    """``data`` decoded by screener.files' policy, as a text buffer for csv."""
+    return io.StringIO(decode_bytes(data, encoding), newline="")

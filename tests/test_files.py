@@ -43,6 +43,8 @@ def test_every_way_in_reads_every_encoding(
     label_file.write_bytes(data)
     assert main(["check", "--file", str(label_file), "--json"]) == 0
     assert "Glycérine" in capsys.readouterr().out
+    assert main(["routine", str(label_file), "--json"]) == 0
+    assert "Glycérine" in capsys.readouterr().out
     out = tmp_path / "out.jsonl"
     assert main(["batch", str(path), "-o", str(out), "-q"]) == 0
     assert "Crème légère" in out.read_text(encoding="utf-8")
