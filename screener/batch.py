@@ -17,11 +17,11 @@ order, and the result is exactly the one-process result.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import math
 import os
 import sys
-import tempfile
 import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -32,11 +32,19 @@ from typing import IO, Any, Protocol
 import pandas as pd
 
 from .errors import ScreenError
+from .files import Decoding, check_input_file, check_output_path, create_beside, file_decoding
 from .kinds import AvoidList
 from .options import Options, normalise_contexts, normalise_product_type, read_avoid
 from .parse import PLACEHOLDER, SPREADSHEET_ERROR
 from .screen import Screener, get_screener
-from .tabular import cell_to_text, detect_column, read_table_chunks
+from .shutdown import check_stop, terminate_pool, watch_parent
+from .tabular import (
+    cell_to_text,
+    detect_column,
+    mark_row_problems,
+    neutralise_formulas,
+    read_table_chunks,
+)
 
 PREFIX = "screen_"
 #: The added columns and their dtypes (also the dask ``meta``).
@@ -195,10 +203,15 @@ def resolve_jobs(n_jobs: int | None) -> int:
     return n_jobs
 
 
-def _init_worker(screener: Screener | None) -> None:
+def _init_worker(screener: Screener | None, parent: int | None = None) -> None:
     """Load the screener once per worker process: the one given (a custom
-    database), else the default one (which honours SCREENER_DB_DIR)."""
+    database), else the default one (which honours SCREENER_DB_DIR).
+
+    The worker leaves Ctrl-C to its parent and exits by itself once the
+    parent process ``parent`` is gone (killed, even with SIGKILL)."""
     global _WORKER_SCREENER
+    if parent is not None:
+        watch_parent(parent)
     _WORKER_SCREENER = screener if screener is not None else get_screener()
     # What the worker inherited or loaded (database, caches) lives until it
     # exits: keep the garbage collector from walking (and copying) it.
@@ -223,7 +236,9 @@ def start_pool(n_jobs: int, screener: Screener | None = None) -> ProcessPoolExec
     The default screener is not sent to the workers: each builds its own (on
     Linux, a forked worker inherits the parent's, warm caches included)."""
     custom = screener if screener is not None and screener is not get_screener() else None
-    return ProcessPoolExecutor(max_workers=n_jobs, initializer=_init_worker, initargs=(custom,))
+    return ProcessPoolExecutor(
+        max_workers=n_jobs, initializer=_init_worker, initargs=(custom, os.getpid())
+    )
 
 
 def _submit_values(
@@ -320,7 +335,10 @@ def _with_columns(df: pd.DataFrame, chosen: str, cols: dict[str, list[Any]]) -> 
     out = pd.concat([df, added], axis=1)
     out.attrs = dict(df.attrs)
     out.attrs["screen_column"] = chosen
-    return out
+    # Rows the reader could not align with the header are reported, not screened.
+    return mark_row_problems(
+        out, df, [c for c in OUTPUT_COLUMNS if c != "screen_error"], "screen_error"
+    )
 
 
 def screen_dask(ddf: Any, column: str | None = None, **kw: Any) -> Any:
@@ -337,27 +355,6 @@ def screen_dask(ddf: Any, column: str | None = None, **kw: Any) -> Any:
 # --------------------------------------------------------------------------
 # Output writers
 # --------------------------------------------------------------------------
-
-#: First characters that make a spreadsheet read a cell as a formula (OWASP).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_FORMULA_RE = r"^[=+\-@\t\r]"
-
-
-def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
-    """Prefix a single quote to every text cell that a spreadsheet would run."""
-    out = df.copy()
-    for name in out.columns:
-        series = out[name]
-        if not (
-            pd.api.types.is_object_dtype(series.dtype) or pd.api.types.is_string_dtype(series.dtype)
-        ):
-            continue
-        text = series.astype("object")
-        mask = text.map(lambda v: isinstance(v, str) and v.startswith(FORMULA_START)).astype(bool)
-        if mask.any():
-            text = text.where(~mask, "'" + text[mask].astype(str))
-            out[name] = text
-    return out
 
 
 class Writer(Protocol):
@@ -453,6 +450,10 @@ def output_format(path: str, requested: str | None) -> str:
     return fmt
 
 
+def _cannot_write(output: str, exc: OSError) -> ScreenError:
+    return ScreenError(f"cannot write {output}: {exc.strerror or exc}.")
+
+
 def write_atomically(
     output: str,
     fmt: str,
@@ -461,43 +462,68 @@ def write_atomically(
 ) -> None:
     """Write every chunk to a temporary file beside ``output``, then replace it.
 
-    Whatever stops the writing (an error, Ctrl-C) removes the temporary file and
-    leaves a previous ``output`` untouched.
+    Whatever stops the writing (an error, Ctrl-C, SIGTERM under the CLI)
+    removes the temporary file and leaves a previous ``output`` untouched.
+    ``output`` must be a new path or a regular file (a symbolic link, FIFO or
+    device is refused, not replaced); the new file gets the permissions a
+    plain ``open()`` would give it (the umask, or the replaced file's mode).
+    A failure to write is a ScreenError "cannot write OUTPUT: reason".
     """
     target = Path(output)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise ScreenError(f"The output folder {str(folder)!r} does not exist.")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    existing = check_output_path(target)
+    fd, tmp = create_beside(target, existing)
     handle: IO[str] | None = None
     try:
         writer: Writer
-        if fmt == "parquet":
-            os.close(fd)
-            writer = ParquetWriter(tmp)
-        else:
-            handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
-            if fmt == "csv":
-                sep = "\t" if target.suffix.lower() == ".tsv" else ","
-                writer = CsvWriter(handle, sep)
+        try:
+            if fmt == "parquet":
+                os.close(fd)
+                writer = ParquetWriter(str(tmp))
             else:
-                writer = JsonLinesWriter(handle)
-        if writer_factory is not None:
-            writer = writer_factory(writer)
-        for chunk in chunks:
-            writer.write(chunk)
-        writer.close()
-        if handle is not None:
-            handle.flush()
-            os.fsync(handle.fileno())
-            handle.close()
-            handle = None
-        os.replace(tmp, target)
+                handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
+                if fmt == "csv":
+                    sep = "\t" if target.suffix.lower() == ".tsv" else ","
+                    writer = CsvWriter(handle, sep)
+                else:
+                    writer = JsonLinesWriter(handle)
+            if writer_factory is not None:
+                writer = writer_factory(writer)
+        except OSError as exc:
+            raise _cannot_write(output, exc) from None
+        for chunk in chunks:  # reading errors pass through as they are
+            try:
+                writer.write(chunk)
+            except OSError as exc:
+                raise _cannot_write(output, exc) from None
+        check_stop()  # never publish the output of a run asked to stop
+        try:
+            writer.close()
+            if handle is not None:
+                handle.flush()
+                os.fsync(handle.fileno())
+                handle.close()
+                handle = None
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise _cannot_write(output, exc) from None
     except BaseException:
         if handle is not None:
-            handle.close()
-        Path(tmp).unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                handle.close()
+        tmp.unlink(missing_ok=True)
         raise
+
+
+def require_parquet() -> None:
+    """ScreenError unless pyarrow (which writes Parquet) can be imported."""
+    try:
+        import pyarrow  # noqa: F401
+        import pyarrow.parquet  # noqa: F401
+    except ImportError:
+        raise ScreenError(
+            "Writing Parquet needs pyarrow, which is not installed: pip install "
+            "'milia-screener[parquet]', or write CSV or JSON Lines (-o out.csv, -o out.jsonl)."
+        ) from None
 
 
 # --------------------------------------------------------------------------
@@ -536,18 +562,11 @@ def _split_contexts(values: list[str] | None) -> list[str]:
     return out
 
 
-def _chunks(path: str, chunksize: int, encoding: str | None) -> Iterator[pd.DataFrame]:
-    try:
-        yield from read_table_chunks(path, chunksize, encoding)
-    except pd.errors.EmptyDataError:
-        raise ScreenError(f"{path}: the file has no header row.") from None
-    except pd.errors.ParserError as exc:
-        raise ScreenError(f"{path}: could not read it as a table ({exc}).") from None
-    except UnicodeDecodeError as exc:
-        raise ScreenError(
-            f"{path}: the text encoding changes part-way through ({exc.reason} at byte "
-            f"{exc.start} of a block); name it with --encoding cp1252 or --encoding latin-1."
-        ) from None
+def _chunks(
+    path: str, chunksize: int, encoding: str | None, decoding: Decoding | None = None
+) -> Iterator[pd.DataFrame]:
+    """The input's chunks (the reader turns every reading problem into a ScreenError)."""
+    yield from read_table_chunks(path, chunksize, encoding, decoding)
 
 
 def run_batch(
@@ -574,11 +593,15 @@ def run_batch(
     """
     if chunksize < 1:
         raise ScreenError("--chunksize must be at least 1.")
-    if not Path(input_path).exists():
-        raise FileNotFoundError(2, "No such file or directory", input_path)
     kind = output_format(output, fmt)
+    if kind == "parquet":
+        require_parquet()
+    check_input_file(input_path)
     if Path(output).resolve() == Path(input_path).resolve():
         raise ScreenError("The output would overwrite the input: choose another -o file.")
+    check_output_path(output)
+    # Every byte of the input is checked before anything is written.
+    decoding = file_decoding(input_path, encoding)
     contexts = normalise_contexts(list(context) if context else None)
     screener = screener or get_screener()
     avoid_list = read_avoid(avoid, screener.db)
@@ -596,6 +619,7 @@ def run_batch(
     workers = resolve_jobs(-1 if jobs is None else jobs)
 
     def finish(out: pd.DataFrame) -> pd.DataFrame:
+        check_stop()  # a stop signal whose exception was lost
         stats["rows"] += len(out)
         errors = int(out["screen_error"].notna().sum())
         stats["errors"] += errors
@@ -614,7 +638,8 @@ def run_batch(
         pending: deque[tuple[pd.DataFrame, str, list[Future[dict[str, list[Any]]]]]] = deque()
         seen = 0
         try:
-            for chunk in _chunks(input_path, chunksize, encoding):
+            for chunk in _chunks(input_path, chunksize, encoding, decoding):
+                check_stop()
                 if chosen is None:
                     chosen = detect_column(chunk.columns, column)
                     stats["column"] = chosen
@@ -646,6 +671,11 @@ def run_batch(
                         ready, chosen, context=contexts, screener=screener, avoid=avoid_list
                     )
                 )
+        except BaseException:
+            if pool is not None:  # stopped part-way (an error, Ctrl-C, SIGTERM): stop now
+                terminate_pool(pool)
+                pool = None
+            raise
         finally:
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)

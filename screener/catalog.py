@@ -29,7 +29,7 @@ import pandas as pd
 from .errors import ScreenError
 from .models import ProductReport
 from .screen import Screener, get_screener, normalise_contexts
-from .tabular import cell_to_text, detect_column, read_table
+from .tabular import cell_to_text, detect_column, read_table, row_problems
 
 CATEGORY_COLUMNS = ("category", "label", "product_type", "type", "product type")
 NAME_COLUMNS = ("name", "product_name", "product", "title", "product name")
@@ -148,7 +148,12 @@ def screen_catalog(
         return cached
     profiles: list[Profile | None] = []
     errors: list[str] = []
-    for value in catalog[col].tolist():
+    misaligned = row_problems(catalog)  # rows the reader could not align: never suggested
+    for label, value in zip(catalog.index, catalog[col].tolist(), strict=True):
+        if label in misaligned:
+            profiles.append(None)
+            errors.append(misaligned[label])
+            continue
         text = cell_to_text(value)
         try:
             report = screener.screen(text, context=contexts)
@@ -327,8 +332,8 @@ def run_catalog_cli(args: argparse.Namespace) -> int:
         else:
             print(result.render())
         return 0
-    text = _text_arg(args.text, args.file)
-    catalog = read_table(args.catalog)
+    text = _text_arg(args.text, args.file, args.encoding)
+    catalog = read_table(args.catalog, args.encoding)
     found = suggest_products(
         text, catalog, column=args.column, k=args.k, context=_contexts(args.context)
     )

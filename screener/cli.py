@@ -1,31 +1,69 @@
 """The ``screener`` command. It parses arguments, calls the library, prints.
 
 Exit codes: 0 nothing above info; 1 findings (caution or avoid); 2 could not
-run (bad input, missing file, invalid database) with the message on stderr.
+run: bad arguments, a missing, unreadable or malformed file, an invalid
+database. The reason is ONE line on stderr, ``screener…: reason``, never a
+traceback (argparse's usage block is replaced by a pointer to ``--help``).
+Stopped by Ctrl-C, SIGTERM or SIGHUP: 128 + the signal number (130, 143,
+129), after removing any partial output. ``check-db`` is the one command
+that lists many lines: every problem of an invalid database.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from .errors import DatabaseError, ScreenError
+from .files import decode_bytes, read_text_file
 from .report import OutputFormat, render, render_routine_text
+from .shutdown import exit_code, stop_signals_raise
 from .vocabulary import CONTEXTS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-def _read_text_file(path: str) -> str:
-    if path == "-":
-        return sys.stdin.read()
-    from .tabular import detect_encoding  # lazily: it brings pandas, which check() never needs
+class _Parser(argparse.ArgumentParser):
+    """argparse with a one-line error: the reason and where to find the usage."""
 
-    data = Path(path).read_bytes()
-    text = data.decode(detect_encoding(data))
-    return text[1:] if text.startswith("\ufeff") else text
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_ERROR, f"{self.prog}: {one_line(message)} (see {self.prog} --help)\n")
+
+
+def one_line(message: object) -> str:
+    """A message folded onto one line (whitespace runs become single spaces)."""
+    return " ".join(str(message).split())
+
+
+def clean_text(text: str) -> str:
+    """Text with lone surrogates replaced by U+FFFD, so that every output path
+    can encode it: bytes that were not UTF-8 in argv arrive as surrogates
+    (surrogateescape), one per byte, and become one U+FFFD each."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that did not come from a byte
+        raw = text.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "replace")
+
+
+def _read_stdin(encoding: str | None) -> str:
+    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    return decode_bytes(data, encoding, "stdin") if data.strip() else ""
+
+
+def _read_text_file(path: str, encoding: str | None = None) -> str:
+    if path == "-":
+        return _read_stdin(encoding)
+    return read_text_file(path, encoding)
 
 
 def _contexts(values: list[str] | None) -> list[str] | None:
@@ -38,7 +76,7 @@ def _contexts(values: list[str] | None) -> list[str] | None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="screener",
         description="Screen skincare ingredient lists for pore-clogging ingredients, heavy "
         "occlusives linked to milia, clashing actives and context warnings.",
@@ -53,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--product-type", choices=["leave-on", "rinse-off"])
     avoid_help = "a personal avoid list (TOML, JSON or one entry per line: docs/avoid-lists.md)"
     check.add_argument("--avoid", metavar="FILE", help=avoid_help)
+    check.add_argument("--encoding", help="encoding of --file (detected by default)")
     fmt = check.add_mutually_exclusive_group()
     fmt.add_argument(
         "--format", choices=[f.value for f in OutputFormat], default=None, help="output format"
@@ -64,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     routine.add_argument("files", nargs="+", help="one file per product (name = file name)")
     routine.add_argument("--context", "-c", action="append", help=ctx_help)
     routine.add_argument("--json", action="store_true")
+    routine.add_argument("--encoding", help="encoding of the files (detected by default)")
 
     batch = sub.add_parser("batch", help="screen every row of a CSV/TSV catalog")
     batch.add_argument("input")
@@ -98,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     suggest.add_argument("-k", type=int, default=5)
     suggest.add_argument("--context", "-c", action="append", help=ctx_help)
     suggest.add_argument("--json", action="store_true")
+    suggest.add_argument("--encoding", help="encoding of the catalog and --file")
 
     compare = sub.add_parser("compare", help="compare two products side by side")
     compare.add_argument("a", help="first list, or @file")
@@ -118,33 +159,82 @@ def _avoid_arg(path: str | None) -> Path | None:
     return file
 
 
-def _text_arg(value: str | None, file: str | None) -> str:
+def _text_arg(value: str | None, file: str | None, encoding: str | None = None) -> str:
     if file:
-        return _read_text_file(file)
+        return _read_text_file(file, encoding)
     if value is not None:
-        return _read_text_file(value[1:]) if value.startswith("@") else value
+        if value.startswith("@"):
+            return _read_text_file(value[1:], encoding)
+        return clean_text(value)
     if not sys.stdin.isatty():
-        return sys.stdin.read()
+        return _read_stdin(encoding)
     raise ScreenError("Give the ingredient list as an argument, with --file, or on stdin.")
 
 
+def _robust_streams() -> None:
+    """stdout and stderr never fail on a character they cannot encode."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):  # a closed or detached stream
+                pass
+
+
+def _fail(message: object, code: int = EXIT_ERROR) -> int:
+    print(f"screener: {one_line(message)}", file=sys.stderr)
+    return code
+
+
+def _database_message(exc: DatabaseError) -> str:
+    shown = "; ".join(exc.problems[:3])
+    more = f"; … and {len(exc.problems) - 3} more" if len(exc.problems) > 3 else ""
+    return f"the ingredient database is invalid: {shown}{more} (screener check-db lists them all)"
+
+
+def _os_message(exc: OSError) -> str:
+    where = f"{exc.filename}: " if exc.filename else ""
+    return f"{where}{exc.strerror or exc}"
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe: point stdout at /dev/null so the exit flush is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _robust_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return _run(args)
+        with stop_signals_raise():
+            return _run(args)
     except ScreenError as exc:
-        print(f"screener: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return _fail(exc)
     except DatabaseError as exc:
-        print(f"screener: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
-        print(f"screener: cannot read {exc.filename}: {exc.strerror}", file=sys.stderr)
-        return EXIT_ERROR
-    except KeyboardInterrupt:
-        print("screener: interrupted", file=sys.stderr)
-        return 130
+        return _fail(_database_message(exc))
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM/SIGHUP as shutdown.Terminated
+        return _fail(
+            f"stopped by {exc or 'SIGINT (Ctrl-C)'}; no partial output left", exit_code(exc)
+        )
+    except BrokenPipeError:
+        _silence_stdout()
+        return _fail("the output was closed before everything was written (broken pipe)")
+    except UnicodeError as exc:
+        return _fail(f"cannot read the text: {exc}")
+    except MemoryError:
+        return _fail("out of memory: split the input into smaller files")
+    except OSError as exc:
+        return _fail(_os_message(exc))
+    except Exception as exc:  # noqa: BLE001 - the promise: a reason, never a traceback
+        if os.environ.get("SCREENER_DEBUG"):
+            raise
+        return _fail(f"internal error ({type(exc).__name__}: {exc}); please report it")
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -169,7 +259,7 @@ def _run(args: argparse.Namespace) -> int:
 
     screener = get_screener()
     if args.command == "check":
-        text = _text_arg(args.text, args.file)
+        text = _text_arg(args.text, args.file, args.encoding)
         report = screener.screen(
             text,
             context=_contexts(args.context),
@@ -180,7 +270,10 @@ def _run(args: argparse.Namespace) -> int:
         print(render(report, fmt), end="")
         return EXIT_FINDINGS if report.verdict.worst in ("caution", "avoid") else EXIT_CLEAN
     if args.command == "routine":
-        products = [{"name": Path(f).stem, "text": _read_text_file(f)} for f in args.files]
+        products = [
+            {"name": clean_text(Path(f).stem), "text": _read_text_file(f, args.encoding)}
+            for f in args.files
+        ]
         routine = screener.screen_routine(products, context=_contexts(args.context))
         if args.json:
             print(routine.model_dump_json(indent=2))

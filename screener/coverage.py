@@ -16,7 +16,7 @@ from pathlib import Path
 from .errors import ScreenError
 from .normalise import fold_name
 from .screen import Screener, get_screener
-from .tabular import cell_to_text, detect_column, read_table
+from .tabular import cell_to_text, detect_column, read_table, row_problems
 
 
 @dataclass
@@ -111,6 +111,12 @@ def format_coverage(cov: Coverage, name: str, top: int = 30) -> str:
 def run_coverage_cli(args: argparse.Namespace) -> int:
     df = read_table(args.input, encoding=args.encoding)
     column = detect_column(df.columns, args.column)
-    cov = measure(list(df[column]))
+    misaligned = row_problems(df)  # rows the reader could not align: counted as refused
+    cells = [v for label, v in zip(df.index, df[column], strict=True) if label not in misaligned]
+    cov = measure(cells)
+    if misaligned:
+        cov.rows += len(misaligned)
+        cov.rows_refused += len(misaligned)
+        cov.refused["the row's field count differs from the header's"] += len(misaligned)
     print(format_coverage(cov, f"{Path(args.input).name} (column {column!r})", args.top))
     return 0

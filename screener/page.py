@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
@@ -23,7 +24,13 @@ from .errors import ScreenError
 from .limits import MAX_ROUTINE_PRODUCTS, MAX_UPLOAD_MB
 from .models import Finding, IngredientResult, ProductReport, RoutineReport
 from .report import KIND_TITLES, findings_by_kind, md_escape, render_markdown
-from .tabular import detect_column, sniff_delimiter, text_buffer
+from .tabular import (
+    FORMULA_START,
+    detect_column,
+    neutralise_cell,  # noqa: F401 - re-exported for the page
+    neutralise_formulas,
+    read_table_bytes,
+)
 
 #: Built-in examples for the "Screen a product" tab: label -> ingredient list.
 EXAMPLES: dict[str, str] = {
@@ -77,7 +84,7 @@ VERDICT_BOX: dict[str | None, tuple[str, str]] = {
     "info": ("success", "✅"),
 }
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_PREFIXES = FORMULA_START
 CATALOG_CHUNK_ROWS = 200
 NO_VERDICT = "could not screen"
 
@@ -87,14 +94,25 @@ NO_VERDICT = "could not screen"
 # --------------------------------------------------------------------------
 
 
+#: A colon that could open a Streamlit short-code: an emoji (``:smile:``), an
+#: icon (``:material/home:``) or a colour directive (``:red[…]``).
+_SHORTCODE_COLON = re.compile(r":(?=[^\s/])")
+#: Invisible, and breaks the short-code: Streamlit matches short-codes after
+#: Markdown escapes are resolved (even inside code spans), so ``\:`` is not enough.
+WORD_JOINER = "\u2060"
+
+
 def safe_md(text: object) -> str:
     """User or data text made inert for ``st.markdown``.
 
     Escapes Markdown and HTML specials (via :func:`md_escape`), dollar signs
-    (Streamlit renders ``$…$`` as LaTeX) and folds line breaks into spaces.
+    (Streamlit renders ``$…$`` as LaTeX), defuses Streamlit's short-codes
+    (emoji ``:smile:``, icons ``:material/…:``, colours ``:red[…]``) with an
+    invisible word joiner after the colon, and folds line breaks into spaces.
     """
     flat = " ".join(str(text).split())
-    return md_escape(flat).replace("$", "\\$")
+    escaped = md_escape(flat).replace("$", "\\$")
+    return _SHORTCODE_COLON.sub(":" + WORD_JOINER, escaped)
 
 
 def verdict_box(worst: str | None) -> tuple[str, str]:
@@ -255,31 +273,11 @@ def check_upload_size(size_bytes: int, limit_mb: int = MAX_UPLOAD_MB) -> None:
 
 
 def read_upload(data: bytes, filename: str = "") -> pd.DataFrame:
-    """An uploaded CSV/TSV as a table of strings (encoding and delimiter detected)."""
+    """An uploaded CSV/TSV as a table of strings, by the same reader as the CLI
+    (screener.tabular): encoding by screener.files' policy, every row kept,
+    misaligned rows reported when screened."""
     check_upload_size(len(data))
-    if not data.strip():
-        raise ScreenError("The file is empty.")
-    if b"\x00" in data[:4096]:
-        raise ScreenError("This is a binary file, not a CSV or TSV table.")
-    buffer = text_buffer(data)
-    sample = buffer.getvalue()[:65536]
-    cut = sample.rfind("\n")
-    sep = (
-        "\t"
-        if filename.lower().endswith(".tsv")
-        else sniff_delimiter(sample[:cut] if cut > 0 else sample)
-    )
-    try:
-        frame = pd.read_csv(
-            buffer,
-            dtype=str,
-            keep_default_na=False,
-            na_values=[],
-            sep=sep,
-            engine="python" if sep not in (",", "\t") else "c",
-        )
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
-        raise ScreenError(f"Could not read the file as a table ({exc}).") from None
+    frame = read_table_bytes(data, filename or "The file")
     if frame.empty:
         raise ScreenError("The file has a header but no rows.")
     return frame
@@ -380,31 +378,13 @@ def flagged_counts(frame: pd.DataFrame, top: int = 15) -> pd.DataFrame:
     )
 
 
-def neutralise_cell(value: object) -> object:
-    """A text cell that a spreadsheet would run as a formula gets a leading quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
 def safe_csv_bytes(frame: pd.DataFrame, neutralise: Callable[..., Any] | None = None) -> bytes:
-    """CSV bytes safe to open in a spreadsheet (no formula injection).
+    """CSV bytes safe to open in a spreadsheet (no formula injection), header included.
 
-    ``neutralise`` is the batch module's own function when it has one; the
-    cell-level guard here runs in any case (it leaves quoted cells alone).
-    """
-    out = frame
-    if neutralise is not None:
-        result = neutralise(frame)
-        if isinstance(result, pd.DataFrame):
-            out = result
-    out = out.copy()
-    out.columns = [neutralise_cell(str(c)) for c in out.columns]
-    for col in out.columns:
-        if not pd.api.types.is_numeric_dtype(out[col]):
-            out[col] = out[col].map(neutralise_cell)
+    The guard is ``screener.tabular.neutralise_formulas``, the one every CSV
+    writer uses; ``neutralise`` is accepted for compatibility and ignored."""
     buffer = io.StringIO()
-    out.to_csv(buffer, index=False)
+    neutralise_formulas(frame).to_csv(buffer, index=False)
     return buffer.getvalue().encode("utf-8-sig")
 
 

@@ -10,7 +10,9 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+# Exactly the versions that were tested (refresh: see README, "Set-up").
+.venv/bin/python -m pip install --quiet --disable-pip-version-check \
+  -c requirements/constraints.txt -e '.[dev]'
 
 # The real-browser test needs Debian's chromium (Playwright cannot download its own here).
 if ! command -v chromium >/dev/null 2>&1; then

@@ -7,8 +7,16 @@ SCREENER_DB_DIR with the caches cleared, never on the curated one.
 from __future__ import annotations
 
 import csv
+import errno
 import json
+import os
 import random
+import signal
+import socket
+import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -369,3 +377,249 @@ def test_may_contain_keys_cover_the_pattern(sample: str) -> None:
     text = f"Water, Glycerin, {sample}"
     assert _MAY_CONTAIN.search(text)
     assert could_match(text, _MAY_KEYS)
+
+
+# -- rows the header does not fit: kept, never shifted ------------------------
+
+MISFITS = [
+    # (file text, expected (name, ingredients, error-substring or None) per row)
+    (
+        "name,Ingredients\np1,Aqua,Petrolatum\np2,Glycerin\n",
+        [("p1", "Aqua", "the row has 3 fields, the header has 2"), ("p2", "Glycerin", None)],
+    ),
+    (
+        "name,Ingredients,price\np1,Aqua\np2,Glycerin,3\n",
+        [("p1", "Aqua", "the row has 2 fields, the header has 3"), ("p2", "Glycerin", None)],
+    ),
+    (  # a trailing delimiter on every row: blank extra fields are not a misfit
+        "name,Ingredients\np1,Aqua,\np2,Petrolatum,\n",
+        [("p1", "Aqua", None), ("p2", "Petrolatum", None)],
+    ),
+    (  # a long line in the middle, a short one at the end
+        'name,Ingredients\np1,"Aqua, Glycerin"\np2,Aqua,Glycerin,Squalane\np3\n',
+        [
+            ("p1", "Aqua, Glycerin", None),
+            ("p2", "Aqua", "line 3: the row has 4 fields"),
+            ("p3", "", "line 4: the row has 1 fields"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MISFITS)
+def test_misaligned_rows_are_kept_and_reported(
+    mini_env: None, tmp_path: Path, text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text(text, encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert main(["batch", str(src), "-o", str(out), "-q", "--chunksize", "1"]) in (0, 1)
+    back = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert back["name"].tolist() == [name for name, _, _ in expected]
+    assert back["Ingredients"].tolist() == [cells for _, cells, _ in expected]
+    for (_name, _cells, error), (_, row) in zip(expected, back.iterrows(), strict=True):
+        if error is None:
+            assert row["screen_error"] == "" and row["screen_verdict"] != ""
+        else:
+            assert error in row["screen_error"] and row["screen_verdict"] == ""
+    # The same reader, hence the same rows, for the library, coverage and suggest.
+    table = read_table(src)
+    assert table["name"].tolist() == [name for name, _, _ in expected]
+    assert isinstance(table.index, pd.RangeIndex) and table.index.start == 0
+    screened = screen_frame(table)
+    assert screened["screen_error"].notna().tolist() == [e is not None for *_, e in expected]
+
+
+def test_misaligned_rows_in_coverage_and_suggest(
+    mini_env: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text(
+        'name,Ingredients\np1,Aqua,Petrolatum\np2,"Aqua, Glycerin"\np3,"Water, Glycerin"\n',
+        encoding="utf-8",
+    )
+    assert main(["coverage", str(src)]) == 0
+    report = capsys.readouterr().out
+    assert "Rows: 3 (2 screened, 1 refused" in report and "field count" in report
+    assert main(["suggest", "Aqua, Petrolatum, Glycerin", "--catalog", str(src), "--json"]) == 0
+    names = [row["name"] for row in json.loads(capsys.readouterr().out)]
+    assert "p1" not in names and names  # the misaligned row is never suggested
+
+
+def test_row_problems_follow_the_rows_not_the_labels(mini: Screener, tmp_path: Path) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text("name,Ingredients\np1,Aqua,Petrolatum\np2,Glycerin\n", encoding="utf-8")
+    table = read_table(src)
+    flipped = table.iloc[::-1].reset_index(drop=True)  # labels now point at other rows
+    out = screen_frame(flipped, screener=mini)
+    assert out["screen_error"].isna().tolist() == [True, False]  # p2 then p1
+    assert "3 fields" in out["screen_error"].iloc[1]
+
+
+# -- CSV headers are guarded too ----------------------------------------------
+
+
+def test_cli_csv_header_is_formula_safe(mini_env: None, tmp_path: Path) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text(
+        '=HYPERLINK("http://x"),ingredients,@cmd,+1,-1\na,"Aqua, Glycerin",b,c,d\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.csv"
+    assert main(["batch", str(src), "-o", str(out), "-q"]) == 0
+    with out.open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    assert header[:5] == ['\'=HYPERLINK("http://x")', "ingredients", "'@cmd", "'+1", "'-1"]
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in header)
+    guarded = neutralise_formulas(pd.DataFrame({"=a": ["=b"], "ok": ["c"]}))
+    assert list(guarded.columns) == ["'=a", "ok"] and guarded.iloc[0, 0] == "'=b"
+
+
+# -- the output file ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "parquet"])
+def test_output_respects_the_umask_and_an_existing_mode(
+    mini: Screener, tmp_path: Path, fmt: str
+) -> None:
+    out = tmp_path / f"o.{fmt}"
+    previous = os.umask(0o027)
+    try:
+        run_batch(str(BATCH / "clean.csv"), str(out), fmt=fmt, screener=mini)
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640
+    out.chmod(0o604)
+    run_batch(str(BATCH / "clean.csv"), str(out), fmt=fmt, screener=mini)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o604  # replacing keeps the file's mode
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out.name]
+
+
+def test_output_must_be_a_regular_file_or_a_new_path(mini: Screener, tmp_path: Path) -> None:
+    real = tmp_path / "real.csv"
+    real.write_text("keep me\n", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    fifo = tmp_path / "fifo.csv"
+    os.mkfifo(fifo)
+    folder = tmp_path / "folder.csv"
+    folder.mkdir()
+    refused = [(link, "symbolic link"), (fifo, "FIFO"), (folder, "folder"), (Path(os.devnull), "device")]  # fmt: skip
+    for target, kind in refused:
+        with pytest.raises(ScreenError, match=f"cannot write .*{kind}"):
+            run_batch(str(BATCH / "clean.csv"), str(target), fmt="csv", screener=mini)
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "keep me\n"
+    assert stat.S_ISFIFO(fifo.lstat().st_mode) and folder.is_dir()
+    assert not list(tmp_path.glob(".*.part"))
+
+
+def test_a_write_failure_says_cannot_write(mini: Screener, tmp_path: Path) -> None:
+    class DiskFull:
+        def __init__(self, inner: Any) -> None:
+            self.inner = inner
+
+        def write(self, chunk: pd.DataFrame) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def close(self) -> None:
+            self.inner.close()
+
+    out = tmp_path / "o.csv"
+    with pytest.raises(ScreenError, match=r"cannot write .*o\.csv: No space left on device"):
+        run_batch(str(BATCH / "clean.csv"), str(out), screener=mini, writer_factory=DiskFull)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_killed_runs_part_file_is_removed_by_the_next_run(mini: Screener, tmp_path: Path) -> None:
+    out = tmp_path / "o.csv"
+    dead = subprocess.run(["true"], check=True).args  # a process that has ended
+    child = subprocess.Popen(dead)
+    child.wait()
+    stale = tmp_path / f".o.csv.{socket.gethostname()}.{child.pid}.abcd1234.part"
+    stale.write_text("half", encoding="utf-8")
+    other_host = tmp_path / f".o.csv.another-host.{child.pid}.abcd1234.part"
+    other_host.write_text("someone else's", encoding="utf-8")
+    run_batch(str(BATCH / "clean.csv"), str(out), screener=mini)
+    assert not stale.exists() and other_host.exists() and out.exists()
+
+
+# -- stopping: signals and dead parents ---------------------------------------
+
+
+def _big_catalog(path: Path, rows: int = 200_000) -> None:
+    lists = ["Aqua, Glycerin, Petrolatum, Dimethicone", "Water, Squalane, Cetearyl Alcohol"]
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write("id,ingredients\n")
+        for index in range(rows):
+            handle.write(f'{index},"{lists[index % 2]}, Extra{index % 997}"\n')
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text(encoding="utf-8")
+    except OSError:
+        return []
+    return [int(p) for p in text.split()]
+
+
+def _running(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status  # a zombie has exited
+
+
+def _wait_for(condition: Any, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return bool(condition())
+
+
+def _start_batch(tmp_path: Path, jobs: str) -> tuple[subprocess.Popen[bytes], list[int]]:
+    src = tmp_path / "big.csv"
+    if not src.exists():
+        _big_catalog(src)
+    env = {**os.environ, "SCREENER_DB_DIR": str(MINI_DB), "PYTHONPATH": str(HERE.parent)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "screener", "batch", str(src), "-o", str(tmp_path / "out.csv"),
+         "--jobs", jobs, "--chunksize", "2000", "-q"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+    )  # fmt: skip
+    wanted = int(jobs) if jobs != "1" else 0
+    # Under way: the temporary file exists and the workers have started.
+    started = _wait_for(
+        lambda: list(tmp_path.glob(".out.csv.*.part")) and len(_children(proc.pid)) >= wanted,
+        90,
+    )
+    assert started, "the batch did not start"
+    return proc, _children(proc.pid)
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
+@pytest.mark.parametrize(
+    ("signum", "jobs"), [(signal.SIGTERM, "2"), (signal.SIGINT, "2"), (signal.SIGTERM, "1")]
+)
+def test_a_signal_removes_the_part_file_and_stops_the_workers(
+    tmp_path: Path, signum: int, jobs: str
+) -> None:
+    proc, workers = _start_batch(tmp_path, jobs)
+    proc.send_signal(signum)
+    proc.wait(timeout=60)
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    assert proc.returncode == 128 + signum, err
+    assert len(err.splitlines()) == 1 and "stopped by" in err and "Traceback" not in err
+    assert not list(tmp_path.glob(".out.csv.*.part")) and not (tmp_path / "out.csv").exists()
+    assert _wait_for(lambda: not any(_running(w) for w in workers), 10)
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
+def test_workers_exit_when_their_parent_is_killed(tmp_path: Path) -> None:
+    proc, workers = _start_batch(tmp_path, "2")
+    assert workers
+    proc.kill()  # SIGKILL: the parent runs no clean-up at all
+    proc.wait(timeout=30)
+    assert _wait_for(lambda: not any(_running(w) for w in workers), 10)

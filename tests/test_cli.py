@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -116,3 +117,34 @@ def test_output_format_enum_is_covered() -> None:
     from screener.report import OutputFormat
 
     assert {f.value for f in OutputFormat} == {"text", "markdown", "json"}
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_undecodable_argv_bytes_never_crash_the_output(fmt: str) -> None:
+    """Bytes that are not UTF-8 on the command line arrive as lone surrogates
+    (surrogateescape); every output format still prints, with U+FFFD."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])}
+    for encoding in ("utf-8", "ascii"):  # a terminal that cannot show '→' either
+        done = subprocess.run(
+            [sys.executable, "-m", "screener", "check", "--format", fmt, b"Aqua, Glyc\xffrin, P\xe9trolatum"],
+            capture_output=True, timeout=120, check=False,
+            env={**env, "PYTHONIOENCODING": encoding},
+        )  # fmt: skip
+        err = done.stderr.decode("utf-8", "replace")
+        assert done.returncode in (0, 1) and "Traceback" not in err, err
+        out = done.stdout.decode(encoding, "strict")
+        assert "Aqua" in out
+        if fmt == "json":
+            report = ProductReport.model_validate_json(out)
+            shown = "\ufffd" if encoding == "utf-8" else "?"
+            assert report.ingredients[1].text == f"Glyc{shown}rin"
+
+
+def test_stdin_bytes_follow_the_decoding_policy() -> None:
+    for data in ("Aqua, Glycérine".encode("cp1252"), "Aqua, Glycérine".encode("utf-16")):
+        done = subprocess.run(
+            [sys.executable, "-m", "screener", "check", "--json"],
+            input=data, capture_output=True, timeout=120, check=False,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert ProductReport.model_validate_json(done.stdout).ingredients[1].text == "Glycérine"

@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import tomllib
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -17,7 +20,8 @@ from screener.screen import Screener
 def test_safe_md_makes_markup_inert() -> None:
     out = page.safe_md("<script>alert(1)</script> [x](javascript:y) $a$ **b**\nnext")
     assert "<" not in out.replace("\\<", "")
-    assert "\\[x\\]\\(`javascript:y`\\)" in out  # link syntax and scheme both inert
+    # Link syntax and scheme both inert (the colon also carries a word joiner).
+    assert f"\\[x\\]\\(`javascript:{page.WORD_JOINER}y`\\)" in out
     assert "\\$a\\$" in out and "\\*\\*b\\*\\*" in out
     assert "\n" not in out
 
@@ -149,3 +153,53 @@ def test_csv_is_safe_against_formula_injection() -> None:
 
 def test_json_bytes_round_trip() -> None:
     assert json.loads(page.json_bytes(_results()))[3]["screen_error"].startswith("The ingredient")
+
+
+SHORTCODES = re.compile(r":[A-Za-z0-9_+\-]+(?:/[A-Za-z0-9_]+)?:|:[A-Za-z]+(?:-[a-z]+)?\[")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ":material/home: Aqua",
+        "Aqua :smile: Glycerin",
+        ":+1: and :-1:",
+        ":red[danger] :blue-background[x] :green-badge[ok]",
+        "Parfum:rainbow:",
+        "a:material/warning:b `:material/code:`",
+        ":sunglasses",  # an incomplete short-code vanished in Streamlit
+    ],
+)
+def test_safe_md_defuses_streamlit_shortcodes(text: str) -> None:
+    out = page.safe_md(text)
+    assert not SHORTCODES.search(out), out
+    visible = out.replace(page.WORD_JOINER, "").replace("\\", "")
+    assert visible.replace("`", "") == text.replace("`", "")  # nothing else changes
+
+
+def test_safe_md_keeps_plain_colons_and_urls() -> None:
+    assert page.safe_md("Ingredients: Aqua") == "Ingredients: Aqua"
+    assert "`http://x.example`" in page.safe_md("see http://x.example now")
+
+
+def test_upload_keeps_misaligned_rows_and_reads_utf16(mini: Screener) -> None:
+    data = "name,Ingredients\np1,Aqua,Petrolatum\np2,Glycerin\n".encode("utf-16")
+    frame = page.read_upload(data, "bad.csv")
+    assert frame["name"].tolist() == ["p1", "p2"]
+    assert frame["Ingredients"].tolist() == ["Aqua", "Glycerin"]
+
+    def screen(df: pd.DataFrame, column: str, *, context: object = None) -> pd.DataFrame:
+        from screener.batch import screen_frame
+
+        return screen_frame(df, column, screener=mini)
+
+    out = page.screen_in_chunks(frame, "Ingredients", screen, chunk_rows=1)
+    assert "the row has 3 fields, the header has 2" in out["screen_error"].iloc[0]
+    assert pd.isna(out["screen_error"].iloc[1]) and out["screen_verdict"].iloc[1]
+
+
+def test_served_page_hides_error_details() -> None:
+    config = tomllib.loads(
+        (Path(__file__).parents[1] / ".streamlit" / "config.toml").read_text(encoding="utf-8")
+    )
+    assert config["client"]["showErrorDetails"] is False
