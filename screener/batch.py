@@ -696,6 +696,14 @@ def format_summary(stats: dict[str, Any]) -> str:
     )
 
 
+def _avoid_path(path: str | None) -> Path | None:
+    if path is None:
+        return None
+    if not Path(path).is_file():
+        raise ScreenError(f"--avoid {path}: no such file.")
+    return Path(path)
+
+
 def run_batch_cli(args: argparse.Namespace) -> int:
     stats = run_batch(
         args.input,
@@ -707,7 +715,7 @@ def run_batch_cli(args: argparse.Namespace) -> int:
         chunksize=args.chunksize,
         progress=not args.quiet and sys.stderr.isatty(),
         jobs=args.jobs,
-        avoid=getattr(args, "avoid", None),
+        avoid=_avoid_path(getattr(args, "avoid", None)),
     )
     print(f"screener batch: {format_summary(stats)}", file=sys.stderr)
     return 1 if stats["findings"] else 0
