@@ -18,8 +18,10 @@ from ..vocabulary import Severity
 from .base import Judgement, db_cache, evidence_grade, has_table
 
 
-def hits_for(ingredient: Ingredient, db: Database) -> tuple[AllergenHit, ...]:
-    cache = db_cache(db, "allergen_hits")
+def hits_for(
+    ingredient: Ingredient, db: Database, cache: dict[str, Any] | None = None
+) -> tuple[AllergenHit, ...]:
+    cache = db_cache(db, "allergen_hits") if cache is None else cache
     found = cache.get(ingredient.inci)
     if found is None:
         found = cache[ingredient.inci] = (
@@ -45,10 +47,11 @@ def allergen_findings(placement: Placement, db: Database, options: Options) -> l
     listed: list[str] = []
     carried: dict[str, list[str]] = {}
     sources: list[str] = list(cfg.get("sources", []))
+    cache = db_cache(db, "allergen_hits")
     for item in placement.placed:
         if item.may_contain:
             continue
-        for hit in hits_for(item.ingredient, db):
+        for hit in hits_for(item.ingredient, db, cache):
             sources.extend(hit.sources)
             names = [table.allergens[a].inci for a in hit.allergens if a in table.allergens]
             if hit.via == "listed":

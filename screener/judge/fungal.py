@@ -25,8 +25,10 @@ EVIDENCE_WORDS = {
 }
 
 
-def hit_for(ingredient: Ingredient, db: Database) -> FungalHit | None:
-    cache = db_cache(db, "fungal_hits")
+def hit_for(
+    ingredient: Ingredient, db: Database, cache: dict[str, Any] | None = None
+) -> FungalHit | None:
+    cache = db_cache(db, "fungal_hits") if cache is None else cache
     if ingredient.inci not in cache:
         hits = fungal_hits([ingredient.inci], db) if has_table(db, "rules/fungal_acne.csv") else []
         cache[ingredient.inci] = hits[0] if hits else None
@@ -42,10 +44,11 @@ def fungal_findings(placement: Placement, db: Database, options: Options) -> lis
     cfg: dict[str, Any] = db.severity.get("fungal_acne", {})
     asked = CONTEXT in options.contexts
     triggers: list[FungalHit] = []
+    cache = db_cache(db, "fungal_hits")
     for item in placement.placed:
         if item.may_contain or item.zone == "trace" and not asked:
             continue
-        hit = hit_for(item.ingredient, db)
+        hit = hit_for(item.ingredient, db, cache)
         if hit is not None and hit.effect == "supports_growth":
             triggers.append(hit)
     if not triggers:
