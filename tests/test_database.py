@@ -144,7 +144,7 @@ def _broken_copy(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     ("file", "append", "expected"),
     [
-        ("ratings.csv", "Petrolatum,comedogenic,7,COSDNA,compiled,\n", "ratings.csv row 15"),
+        ("ratings.csv", "Petrolatum,comedogenic,7,COSDNA,compiled,\n", "ratings.csv line 15"),
         ("ratings.csv", "Petrolatum,comedogenic,1,NOSUCH,compiled,\n", "source id 'NOSUCH'"),
         (
             "ratings.csv",

@@ -1,0 +1,192 @@
+"""The EU CosIng inventory as the base layer of recognition (``inventory/``).
+
+About 28,700 INCI names with CAS numbers and functions, no ratings. Rows are
+kept as tuples in a dict keyed by the folded name; an ``Ingredient`` is built
+only when a name is matched (``curated=False``, never a rating: unknown, not 0).
+
+Folding 28,700 names costs about half a second, so the folded and squeezed
+keys are cached in a small text file at first use (``index_dir()``), named by
+a hash of the inventory file *and* of ``normalise.py`` (the folding rules):
+a change to either yields a new name, so the index is never stale. If the
+cache cannot be written the keys are folded in memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import normalise
+from ..normalise import fold_name
+from ..vocabulary import cosing_functions
+from .display import inci_case
+from .models import Ingredient
+
+FOLDER = "inventory"
+FILENAME = "cosing_inventory.csv"
+HEADER = ["inci_name", "cas_number", "einecs_number", "function"]
+SOURCE_ID = "COSING-INVENTORY"
+#: Bump when the index file's layout changes.
+INDEX_FORMAT = "1"
+_SQUEEZE = re.compile(r"[^a-z0-9]+")
+
+#: (INVENTORY NAME, CAS, EC, CosIng function words)
+Row = tuple[str, str, str, str]
+
+
+def index_dir() -> Path:
+    """$SCREENER_CACHE_DIR, else $XDG_CACHE_HOME/milia-screener, else ~/.cache/milia-screener."""
+    env = os.environ.get("SCREENER_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "milia-screener"
+
+
+@dataclass(eq=False)
+class Inventory:
+    """Inventory rows by folded name, and by squeezed name where that is unambiguous."""
+
+    rows: dict[str, Row] = field(default_factory=dict)
+    squeezed: dict[str, str] = field(default_factory=dict)
+    label: str = ""
+    _built: dict[str, Ingredient] = field(default_factory=dict, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.rows
+
+    def ingredient(self, key: str) -> Ingredient | None:
+        """The inventory-only ingredient for a folded name (built once, on first match)."""
+        hit = self._built.get(key)
+        if hit is not None:
+            return hit
+        row = self.rows.get(key)
+        if row is None:
+            return None
+        name, cas, _ec, words = row
+        functions = cosing_functions(words)
+        hit = Ingredient(
+            inci=inci_case(name),
+            functions=functions,
+            sources=(SOURCE_ID,),
+            family_file=self.label,
+            curated=False,
+            cas=cas or None,
+            inventory_name=name,
+            inventory_functions=tuple(w.strip() for w in words.split(",") if w.strip()),
+        )
+        self._built[key] = hit
+        return hit
+
+    def by_squeezed(self, squeezed: str) -> str | None:
+        return self.squeezed.get(squeezed)
+
+
+def _index_name(data: bytes) -> str:
+    digest = hashlib.sha256()
+    digest.update(INDEX_FORMAT.encode())
+    digest.update(Path(normalise.__file__).read_bytes())
+    digest.update(data)
+    return f"inventory-{digest.hexdigest()[:20]}.keys"
+
+
+def _fold_all(names: list[str]) -> list[str]:
+    return [fold_name(name) for name in names]
+
+
+def _keys(names: list[str], data: bytes) -> list[str]:
+    """Folded keys of every name, from the index file when it is there and whole."""
+    path = index_dir() / _index_name(data)
+    try:
+        keys = path.read_text(encoding="utf-8").split("\n")
+        if len(keys) == len(names):
+            return keys
+    except (OSError, UnicodeDecodeError):
+        pass
+    keys = _fold_all(names)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text("\n".join(keys), encoding="utf-8")
+        os.replace(partial, path)
+    except OSError:
+        pass  # a read-only home: fold in memory every time, still correct
+    return keys
+
+
+def read_inventory_rows(path: Path, label: str, problems: list[str]) -> list[Row]:
+    """The inventory file's rows, checked for shape; problems name file and line."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(f"{label}: cannot be read as UTF-8 text ({exc})")
+        return []
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows: list[Row] = []
+    try:
+        header = next(reader, None)
+        if header != HEADER:
+            problems.append(f"{label} line 1: header must be {','.join(HEADER)}, found {header}")
+            return []
+        last = 1
+        for cells in reader:
+            line = last + 1
+            last = reader.line_num
+            if len(cells) != 4:
+                problems.append(f"{label} line {line}: expected 4 cells, found {len(cells)}")
+            elif last != line:
+                problems.append(f"{label} line {line}: a cell runs over lines {line}-{last}")
+            elif not cells[0].strip() or cells[0] != " ".join(cells[0].split()):
+                problems.append(f"{label} line {line}: inci_name {cells[0]!r} is empty or unspaced")
+            else:
+                rows.append((cells[0], cells[1], cells[2], cells[3]))
+            if len(problems) > 50:
+                break
+    except csv.Error as exc:
+        problems.append(f"{label} line {reader.line_num}: unreadable CSV ({exc})")
+    if not rows and not problems:
+        problems.append(f"{label}: no data rows (the inventory must not be empty)")
+    return rows
+
+
+def load_inventory(root: Path, problems: list[str]) -> Inventory:
+    """The inventory under ``root/inventory/``, or an empty one when the folder is absent."""
+    path = root / FOLDER / FILENAME
+    label = f"{FOLDER}/{FILENAME}"
+    if not (root / FOLDER).is_dir():
+        return Inventory(label=label)
+    if not path.is_file():
+        problems.append(f"{label}: file is missing")
+        return Inventory(label=label)
+    rows = read_inventory_rows(path, label, problems)
+    if not rows:
+        return Inventory(label=label)
+    keys = _keys([r[0] for r in rows], path.read_bytes())
+    by_key: dict[str, Row] = {}
+    for line, (key, row) in enumerate(zip(keys, rows, strict=True), start=2):
+        if not key:
+            problems.append(f"{label} line {line}: {row[0]!r} folds to nothing")
+        elif key in by_key:
+            problems.append(
+                f"{label} line {line}: {row[0]!r} folds like {by_key[key][0]!r}: "
+                "merge them (scripts/refresh_inventory.py does)"
+            )
+        else:
+            by_key[key] = row
+    squeezed: dict[str, str | None] = {}
+    for key in by_key:
+        sq = _SQUEEZE.sub("", key)
+        squeezed[sq] = None if sq in squeezed else key  # two names squeeze alike: neither
+    return Inventory(
+        rows=by_key,
+        squeezed={k: v for k, v in squeezed.items() if v is not None},
+        label=label,
+    )
