@@ -32,7 +32,7 @@ FILENAME = "cosing_inventory.csv"
 HEADER = ["inci_name", "cas_number", "einecs_number", "function"]
 SOURCE_ID = "COSING-INVENTORY"
 #: Bump when the index file's layout changes.
-INDEX_FORMAT = "1"
+INDEX_FORMAT = "2"
 _SQUEEZE = re.compile(r"[^a-z0-9]+")
 
 #: (INVENTORY NAME, CAS, EC, CosIng function words)
@@ -99,62 +99,80 @@ def _index_name(data: bytes) -> str:
 
 
 def _fold_all(names: list[str]) -> list[str]:
-    return [fold_name(name) for name in names]
+    """``folded<TAB>squeezed`` per name."""
+    out = []
+    for name in names:
+        key = fold_name(name)
+        out.append(f"{key}\t{_SQUEEZE.sub('', key)}")
+    return out
 
 
-def _keys(names: list[str], data: bytes) -> list[str]:
-    """Folded keys of every name, from the index file when it is there and whole."""
+def _keys(names: list[str], data: bytes) -> list[list[str]]:
+    """[folded, squeezed] of every name, from the index file when it is there and whole."""
     path = index_dir() / _index_name(data)
+    lines: list[str] | None = None
     try:
-        keys = path.read_text(encoding="utf-8").split("\n")
-        if len(keys) == len(names):
-            return keys
+        lines = path.read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError):
         pass
-    keys = _fold_all(names)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text("\n".join(keys), encoding="utf-8")
-        os.replace(partial, path)
-    except OSError:
-        pass  # a read-only home: fold in memory every time, still correct
-    return keys
+    if lines is None or len(lines) != len(names):
+        lines = _fold_all(names)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_text("\n".join(lines), encoding="utf-8")
+            os.replace(partial, path)
+        except OSError:
+            pass  # a read-only home: fold in memory every time, still correct
+    pairs = [line.split("\t") for line in lines]
+    if any(len(pair) != 2 for pair in pairs):  # a damaged index file: rebuild in memory
+        pairs = [line.split("\t") for line in _fold_all(names)]
+    return pairs
+
+
+def _locate_problems(text: str, label: str, problems: list[str]) -> None:
+    """The slow pass, run only when the fast one found something: which line is wrong."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    last = 0
+    for cells in reader:
+        line, last = last + 1, reader.line_num
+        if last != line:
+            problems.append(f"{label} line {line}: a cell runs over lines {line}-{last}")
+        elif len(cells) != len(HEADER):
+            problems.append(f"{label} line {line}: expected 4 cells, found {len(cells)}")
+        elif not cells[0].strip():
+            problems.append(f"{label} line {line}: inci_name is empty")
+        if len(problems) > 50:
+            return
 
 
 def read_inventory_rows(path: Path, label: str, problems: list[str]) -> list[Row]:
-    """The inventory file's rows, checked for shape; problems name file and line."""
+    """The inventory file's rows, checked for shape; problems name file and line.
+
+    Fast path: one ``csv.reader`` pass, then whole-file checks (as many records
+    as lines, so no cell spans lines; four cells and a name in each)."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(f"{label}: cannot be read as UTF-8 text ({exc})")
         return []
-    reader = csv.reader(io.StringIO(text, newline=""))
-    rows: list[Row] = []
     try:
-        header = next(reader, None)
-        if header != HEADER:
-            problems.append(f"{label} line 1: header must be {','.join(HEADER)}, found {header}")
-            return []
-        last = 1
-        for cells in reader:
-            line = last + 1
-            last = reader.line_num
-            if len(cells) != 4:
-                problems.append(f"{label} line {line}: expected 4 cells, found {len(cells)}")
-            elif last != line:
-                problems.append(f"{label} line {line}: a cell runs over lines {line}-{last}")
-            elif not cells[0].strip() or cells[0] != " ".join(cells[0].split()):
-                problems.append(f"{label} line {line}: inci_name {cells[0]!r} is empty or unspaced")
-            else:
-                rows.append((cells[0], cells[1], cells[2], cells[3]))
-            if len(problems) > 50:
-                break
+        records = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as exc:
-        problems.append(f"{label} line {reader.line_num}: unreadable CSV ({exc})")
-    if not rows and not problems:
+        problems.append(f"{label}: unreadable CSV ({exc}); an unterminated quote?")
+        return []
+    if not records or records[0] != HEADER:
+        found = records[0] if records else "nothing"
+        problems.append(f"{label} line 1: header must be {','.join(HEADER)}, found {found}")
+        return []
+    lines = text.count("\n") + (not text.endswith("\n"))
+    body = records[1:]
+    if lines != len(records) or any(len(r) != 4 or not r[0] for r in body):
+        _locate_problems(text, label, problems)
+        return []
+    if not body:
         problems.append(f"{label}: no data rows (the inventory must not be empty)")
-    return rows
+    return [(r[0], r[1], r[2], r[3]) for r in body]
 
 
 def load_inventory(root: Path, problems: list[str]) -> Inventory:
@@ -169,9 +187,10 @@ def load_inventory(root: Path, problems: list[str]) -> Inventory:
     rows = read_inventory_rows(path, label, problems)
     if not rows:
         return Inventory(label=label)
-    keys = _keys([r[0] for r in rows], path.read_bytes())
+    pairs = _keys([r[0] for r in rows], path.read_bytes())
     by_key: dict[str, Row] = {}
-    for line, (key, row) in enumerate(zip(keys, rows, strict=True), start=2):
+    squeezed: dict[str, str | None] = {}
+    for line, ((key, sq), row) in enumerate(zip(pairs, rows, strict=True), start=2):
         if not key:
             problems.append(f"{label} line {line}: {row[0]!r} folds to nothing")
         elif key in by_key:
@@ -181,10 +200,7 @@ def load_inventory(root: Path, problems: list[str]) -> Inventory:
             )
         else:
             by_key[key] = row
-    squeezed: dict[str, str | None] = {}
-    for key in by_key:
-        sq = _SQUEEZE.sub("", key)
-        squeezed[sq] = None if sq in squeezed else key  # two names squeeze alike: neither
+            squeezed[sq] = None if sq in squeezed else key  # two names squeeze alike: neither
     return Inventory(
         rows=by_key,
         squeezed={k: v for k, v in squeezed.items() if v is not None},
