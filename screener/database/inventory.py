@@ -18,6 +18,7 @@ import hashlib
 import io
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,7 +33,7 @@ FILENAME = "cosing_inventory.csv"
 HEADER = ["inci_name", "cas_number", "einecs_number", "function"]
 SOURCE_ID = "COSING-INVENTORY"
 #: Bump when the index file's layout changes.
-INDEX_FORMAT = "2"
+INDEX_FORMAT = "3"
 _SQUEEZE = re.compile(r"[^a-z0-9]+")
 
 #: (INVENTORY NAME, CAS, EC, CosIng function words)
@@ -99,23 +100,20 @@ def _index_name(data: bytes) -> str:
 
 
 def _fold_all(names: list[str]) -> list[str]:
-    """``folded<TAB>squeezed`` per name."""
-    out = []
-    for name in names:
-        key = fold_name(name)
-        out.append(f"{key}\t{_SQUEEZE.sub('', key)}")
-    return out
+    """The folded keys of every name, then their squeezed forms (2 × n lines)."""
+    keys = [fold_name(name) for name in names]
+    return keys + [_SQUEEZE.sub("", key) for key in keys]
 
 
-def _keys(names: list[str], data: bytes) -> list[list[str]]:
-    """[folded, squeezed] of every name, from the index file when it is there and whole."""
+def _keys(names: list[str], data: bytes) -> tuple[list[str], list[str]]:
+    """(folded, squeezed) of every name, from the index file when it is there and whole."""
     path = index_dir() / _index_name(data)
     lines: list[str] | None = None
     try:
         lines = path.read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError):
         pass
-    if lines is None or len(lines) != len(names):
+    if lines is None or len(lines) != 2 * len(names):
         lines = _fold_all(names)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -124,10 +122,7 @@ def _keys(names: list[str], data: bytes) -> list[list[str]]:
             os.replace(partial, path)
         except OSError:
             pass  # a read-only home: fold in memory every time, still correct
-    pairs = [line.split("\t") for line in lines]
-    if any(len(pair) != 2 for pair in pairs):  # a damaged index file: rebuild in memory
-        pairs = [line.split("\t") for line in _fold_all(names)]
-    return pairs
+    return lines[: len(names)], lines[len(names) :]
 
 
 def _locate_problems(text: str, label: str, problems: list[str]) -> None:
@@ -167,12 +162,12 @@ def read_inventory_rows(path: Path, label: str, problems: list[str]) -> list[Row
         return []
     lines = text.count("\n") + (not text.endswith("\n"))
     body = records[1:]
-    if lines != len(records) or any(len(r) != 4 or not r[0] for r in body):
+    if lines != len(records) or set(map(len, body)) - {4} or not all(r[0] for r in body):
         _locate_problems(text, label, problems)
         return []
     if not body:
         problems.append(f"{label}: no data rows (the inventory must not be empty)")
-    return [(r[0], r[1], r[2], r[3]) for r in body]
+    return list(map(tuple, body))  # type: ignore[arg-type]
 
 
 def load_inventory(root: Path, problems: list[str]) -> Inventory:
@@ -187,22 +182,28 @@ def load_inventory(root: Path, problems: list[str]) -> Inventory:
     rows = read_inventory_rows(path, label, problems)
     if not rows:
         return Inventory(label=label)
-    pairs = _keys([r[0] for r in rows], path.read_bytes())
-    by_key: dict[str, Row] = {}
-    squeezed: dict[str, str | None] = {}
-    for line, ((key, sq), row) in enumerate(zip(pairs, rows, strict=True), start=2):
+    keys, squeezed_keys = _keys([r[0] for r in rows], path.read_bytes())
+    by_key = dict(zip(keys, rows, strict=True))
+    if len(by_key) != len(rows) or "" in by_key:
+        _duplicates(keys, rows, label, problems)
+        return Inventory(label=label)
+    owner = dict(zip(squeezed_keys, keys, strict=True))
+    if len(owner) != len(keys):  # two names squeeze alike: neither is found that way
+        for sq, count in Counter(squeezed_keys).items():
+            if count > 1:
+                del owner[sq]
+    return Inventory(rows=by_key, squeezed=owner, label=label)
+
+
+def _duplicates(keys: list[str], rows: list[Row], label: str, problems: list[str]) -> None:
+    first: dict[str, Row] = {}
+    for line, (key, row) in enumerate(zip(keys, rows, strict=True), start=2):
         if not key:
             problems.append(f"{label} line {line}: {row[0]!r} folds to nothing")
-        elif key in by_key:
+        elif key in first:
             problems.append(
-                f"{label} line {line}: {row[0]!r} folds like {by_key[key][0]!r}: "
+                f"{label} line {line}: {row[0]!r} folds like {first[key][0]!r}: "
                 "merge them (scripts/refresh_inventory.py does)"
             )
         else:
-            by_key[key] = row
-            squeezed[sq] = None if sq in squeezed else key  # two names squeeze alike: neither
-    return Inventory(
-        rows=by_key,
-        squeezed={k: v for k, v in squeezed.items() if v is not None},
-        label=label,
-    )
+            first[key] = row
