@@ -334,11 +334,34 @@ class Matcher:
             found = self.match_name(name, allow_fuzzy=index == 0)
             if found.kind in _SETTLED:
                 return found
+            if found.kind == "inventory" and index > 0 and is_part(name, entry.name):
+                continue
             if found.kind != "unknown":
                 guesses.append(found)
         if guesses:
             return max(guesses, key=lambda m: m.confidence)
         return UNKNOWN
+
+
+_SLASH = re.compile(r"\s*[/\\]\s*")
+
+
+def is_part(candidate: str, name: str) -> bool:
+    """A parenthesised or slash part of an entry, not a form of the whole entry.
+
+    The inventory holds many names that are also fragments of longer ones
+    (``Styrene``, ``PPG-16``, ``Algae``): read from a part, they would name
+    something the label did not (``Styrene/Acrylates`` cut short is not
+    Styrene; ``Gelidiella Acerosa (Algae) Extract`` is not Algae). Whole forms
+    are the full printed form (it keeps its parentheses) and the name with a
+    quality word or a flattened footnote taken off (a piece of the name that is
+    not a slash part)."""
+    if "(" in candidate or "[" in candidate:
+        return False
+    folded, whole = fold_name(candidate), fold_name(name)
+    if folded not in whole:
+        return True  # a parenthesised part: "(Algae)"
+    return ("/" in name or "\\" in name) and candidate.strip() in _SLASH.split(name)
 
 
 def number_variants(sq: str) -> list[str]:

@@ -313,3 +313,37 @@ def test_common_name_that_repeats_its_own_alias_is_harmless(tmp_path: Path) -> N
     alias = petrolatum.aliases[0] if petrolatum.aliases else "Petrolatum"
     _with_common(root, f"{alias},Petrolatum,certain,COSING,\n")
     assert load_database_from(root).common
+
+
+@pytest.mark.parametrize(
+    ("printed", "not_inci"),
+    [
+        ("Styrene/Acrylates", "Styrene"),  # Styrene/Acrylates Copolymer cut short
+        ("Acrylamide/Sodium", "Acrylamide"),
+        ("Bis-PEG/PPG-16/16 Dimethicon", "PPG-16"),
+        ("Dimethicon/PEG-10/15 Crosspolymer", "PEG-10"),
+        ("Gellidiela Acerosa (Algae) Extract", "Algae"),
+    ],
+)
+def test_inventory_names_are_not_read_from_a_part_of_an_entry(
+    screener_real: Screener, printed: str, not_inci: str
+) -> None:
+    """Slash and parenthesised parts name fragments (Styrene, PPG-16, Algae): an
+    inventory match on a part would name something the label did not."""
+    item = screener_real.screen(f"Aqua, {printed}").ingredients[1]
+    assert item.inci != not_inci, (printed, item.match, item.inci)
+
+
+@pytest.mark.parametrize(
+    ("printed", "inci"),
+    [
+        ("Glycine Soja (Soybean) Extract", "Glycine Soja Extract"),
+        ("Rice Ferment Filtrate (Sake)", "Rice Ferment Filtrate"),
+        ("Organic Turmeric Extract", "Curcuma Longa Root Extract"),
+    ],
+)
+def test_whole_forms_still_reach_the_inventory(
+    screener_real: Screener, printed: str, inci: str
+) -> None:
+    item = screener_real.screen(f"Aqua, {printed}").ingredients[1]
+    assert item.inci == inci, (item.match, item.inci)
