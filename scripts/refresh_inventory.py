@@ -65,7 +65,9 @@ def read_export(path: Path) -> list[list[str]]:
 
 
 def _words(functions: str) -> list[str]:
-    return [" ".join(w.split()) for w in functions.split(",") if w.strip()]
+    """Function words, spacing collapsed; the official export's capitals in title case."""
+    words = [" ".join(w.split()) for w in functions.split(",") if w.strip()]
+    return [w.title() if w.isupper() else w for w in words]
 
 
 def clean(rows: list[list[str]]) -> tuple[list[list[str]], list[str]]:
@@ -95,7 +97,7 @@ def clean(rows: list[list[str]]) -> tuple[list[list[str]], list[str]]:
             kept[1] = kept[1] or cas
             kept[2] = kept[2] or ec
         else:
-            merged[key] = [name, cas, ec, functions]
+            merged[key] = [name, cas, ec, ", ".join(_words(functions))]
     return sorted(merged.values(), key=lambda r: r[0]), problems
 
 
