@@ -48,6 +48,8 @@ def _ratings(table: dict[str, Severity]) -> dict[str, Severity]:
 
 
 class ComedogenicSection(_Section):
+    #: a rating this low or lower is capped at info (judge/comedogenic.py)
+    low_rating_max: int = Field(default=2, ge=0, le=5)
     top: dict[str, Severity]
     middle: dict[str, Severity]
     trace: dict[str, Severity]
@@ -75,6 +77,9 @@ class VerdictSection(BaseModel):
     avoid_label: str = Field(min_length=1)
     caution_label: str = Field(min_length=1)
     clean_label: str = Field(min_length=1)
+    #: a list with less than this share recognised cannot be called clean (verdict.py)
+    uncertain_label: str = Field(default="uncertain", min_length=1)
+    uncertain_below_share: float = Field(default=0.8, ge=0, le=1)
     high_confidence: float = Field(ge=0, le=1)
     medium_confidence: float = Field(ge=0, le=1)
     sources: list[str] = []
