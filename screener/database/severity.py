@@ -54,8 +54,10 @@ class ComedogenicSection(_Section):
     middle: dict[str, Severity]
     trace: dict[str, Severity]
     may_contain: dict[str, Severity]
+    #: position unknown (an alphabetical list, a Drug Facts panel without headings)
+    unknown: dict[str, Severity] = Field(default_factory=dict)
 
-    _keys = field_validator("top", "middle", "trace", "may_contain")(_ratings)
+    _keys = field_validator("top", "middle", "trace", "may_contain", "unknown")(_ratings)
 
 
 class OcclusiveSection(_Section):
@@ -63,6 +65,8 @@ class OcclusiveSection(_Section):
     middle: dict[Occlusive, Severity]
     trace: dict[Occlusive, Severity]
     may_contain: dict[Occlusive, Severity]
+    #: position unknown (an alphabetical list, a Drug Facts panel without headings)
+    unknown: dict[Occlusive, Severity] = Field(default_factory=dict)
     eye_area: dict[Occlusive, Severity]
 
 
