@@ -7,8 +7,9 @@ only when a name is matched (``curated=False``, never a rating: unknown, not 0).
 Folding 28,700 names costs about half a second, so the folded and squeezed
 keys are cached in a small text file at first use (``index_dir()``), named by
 a hash of the inventory file *and* of ``normalise.py`` (the folding rules):
-a change to either yields a new name, so the index is never stale. If the
-cache cannot be written the keys are folded in memory.
+a change to either yields a new name, so the index is never stale; it is
+written only after the file passed every check. If the cache cannot be
+written the keys are folded in memory. Rows stay raw CSV lines until matched.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ FILENAME = "cosing_inventory.csv"
 HEADER = ["inci_name", "cas_number", "einecs_number", "function"]
 SOURCE_ID = "COSING-INVENTORY"
 #: Bump when the index file's layout changes.
-INDEX_FORMAT = "3"
+INDEX_FORMAT = "4"
 _SQUEEZE = re.compile(r"[^a-z0-9]+")
 
 #: (INVENTORY NAME, CAS, EC, CosIng function words)
@@ -51,32 +52,46 @@ def index_dir() -> Path:
 
 @dataclass(eq=False)
 class Inventory:
-    """Inventory rows by folded name, and by squeezed name where that is unambiguous."""
+    """Inventory rows by folded name, and by squeezed name where that is unambiguous.
 
-    rows: dict[str, Row] = field(default_factory=dict)
+    A row stays its raw CSV line until it is matched: parsing 28,697 lines at
+    every start would cost more than the rest of the load."""
+
+    lines: dict[str, str] = field(default_factory=dict)
     squeezed: dict[str, str] = field(default_factory=dict)
     label: str = ""
     _built: dict[str, Ingredient] = field(default_factory=dict, repr=False)
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return len(self.lines)
 
     def __contains__(self, key: object) -> bool:
-        return key in self.rows
+        return key in self.lines
+
+    def row(self, key: str) -> Row | None:
+        line = self.lines.get(key)
+        if line is None:
+            return None
+        cells = next(csv.reader([line.rstrip("\r")]))
+        return (cells[0], cells[1], cells[2], cells[3])
+
+    @property
+    def rows(self) -> dict[str, Row]:
+        """Every row, parsed (for checks and tests; matching never needs them all)."""
+        return {key: row for key in self.lines if (row := self.row(key)) is not None}
 
     def ingredient(self, key: str) -> Ingredient | None:
         """The inventory-only ingredient for a folded name (built once, on first match)."""
         hit = self._built.get(key)
         if hit is not None:
             return hit
-        row = self.rows.get(key)
+        row = self.row(key)
         if row is None:
             return None
         name, cas, _ec, words = row
-        functions = cosing_functions(words)
         hit = Ingredient(
             inci=inci_case(name),
-            functions=functions,
+            functions=cosing_functions(words),
             sources=(SOURCE_ID,),
             family_file=self.label,
             curated=False,
@@ -105,24 +120,25 @@ def _fold_all(names: list[str]) -> list[str]:
     return keys + [_SQUEEZE.sub("", key) for key in keys]
 
 
-def _keys(names: list[str], data: bytes) -> tuple[list[str], list[str]]:
-    """(folded, squeezed) of every name, from the index file when it is there and whole."""
-    path = index_dir() / _index_name(data)
-    lines: list[str] | None = None
+def _read_index(path: Path, count: int) -> tuple[list[str], list[str]] | None:
+    """(folded, squeezed) of every row from the index file, if it is there and whole."""
     try:
         lines = path.read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError):
-        pass
-    if lines is None or len(lines) != 2 * len(names):
-        lines = _fold_all(names)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_suffix(f".{os.getpid()}.tmp")
-            partial.write_text("\n".join(lines), encoding="utf-8")
-            os.replace(partial, path)
-        except OSError:
-            pass  # a read-only home: fold in memory every time, still correct
-    return lines[: len(names)], lines[len(names) :]
+        return None
+    if len(lines) != 2 * count:
+        return None
+    return lines[:count], lines[count:]
+
+
+def _write_index(path: Path, keys: list[str]) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text("\n".join(keys), encoding="utf-8")
+        os.replace(partial, path)
+    except OSError:
+        pass  # a read-only home: fold in memory every time, still correct
 
 
 def _locate_problems(text: str, label: str, problems: list[str]) -> None:
@@ -141,16 +157,12 @@ def _locate_problems(text: str, label: str, problems: list[str]) -> None:
             return
 
 
-def read_inventory_rows(path: Path, label: str, problems: list[str]) -> list[Row]:
+def read_inventory_rows(text: str, label: str, problems: list[str]) -> list[Row]:
     """The inventory file's rows, checked for shape; problems name file and line.
 
-    Fast path: one ``csv.reader`` pass, then whole-file checks (as many records
-    as lines, so no cell spans lines; four cells and a name in each)."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(f"{label}: cannot be read as UTF-8 text ({exc})")
-        return []
+    One ``csv.reader`` pass, then whole-file checks (as many records as lines,
+    so no cell spans lines; four cells and a name in each); the slow pass that
+    names the line runs only when they fail."""
     try:
         records = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as exc:
@@ -171,28 +183,47 @@ def read_inventory_rows(path: Path, label: str, problems: list[str]) -> list[Row
 
 
 def load_inventory(root: Path, problems: list[str]) -> Inventory:
-    """The inventory under ``root/inventory/``, or an empty one when the folder is absent."""
+    """The inventory under ``root/inventory/``, or an empty one when the folder is absent.
+
+    With a valid index file (named by the hash of this very file and of the
+    folding rules, written only after the file passed every check) the rows
+    are not parsed at all: the lines are split and zipped with the cached keys."""
     path = root / FOLDER / FILENAME
     label = f"{FOLDER}/{FILENAME}"
     if not (root / FOLDER).is_dir():
         return Inventory(label=label)
-    if not path.is_file():
+    try:
+        data = path.read_bytes()
+        text = data.decode("utf-8-sig")
+    except FileNotFoundError:
         problems.append(f"{label}: file is missing")
         return Inventory(label=label)
-    rows = read_inventory_rows(path, label, problems)
-    if not rows:
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(f"{label}: cannot be read as UTF-8 text ({exc})")
         return Inventory(label=label)
-    keys, squeezed_keys = _keys([r[0] for r in rows], path.read_bytes())
-    by_key = dict(zip(keys, rows, strict=True))
-    if len(by_key) != len(rows) or "" in by_key:
-        _duplicates(keys, rows, label, problems)
-        return Inventory(label=label)
+    lines = text.split("\n")[1:]
+    if lines and not lines[-1]:
+        lines.pop()
+    index_path = index_dir() / _index_name(data)
+    index = _read_index(index_path, len(lines))
+    if index is None:
+        rows = read_inventory_rows(text, label, problems)
+        if not rows:
+            return Inventory(label=label)
+        folded = _fold_all([r[0] for r in rows])
+        keys, squeezed_keys = folded[: len(rows)], folded[len(rows) :]
+        if len(set(keys)) != len(keys) or "" in keys:
+            _duplicates(keys, rows, label, problems)
+            return Inventory(label=label)
+        _write_index(index_path, folded)
+    else:
+        keys, squeezed_keys = index
     owner = dict(zip(squeezed_keys, keys, strict=True))
     if len(owner) != len(keys):  # two names squeeze alike: neither is found that way
         for sq, count in Counter(squeezed_keys).items():
             if count > 1:
                 del owner[sq]
-    return Inventory(rows=by_key, squeezed=owner, label=label)
+    return Inventory(lines=dict(zip(keys, lines, strict=True)), squeezed=owner, label=label)
 
 
 def _duplicates(keys: list[str], rows: list[Row], label: str, problems: list[str]) -> None:
