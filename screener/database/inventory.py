@@ -6,7 +6,8 @@ only when a name is matched (``curated=False``, never a rating: unknown, not 0).
 
 Folding 28,700 names costs about half a second, so the folded and squeezed
 keys are cached in a small text file at first use (``index_dir()``), named by
-a hash of the inventory file *and* of ``normalise.py`` (the folding rules):
+a hash of the inventory file, of ``normalise.py`` (the folding rules) and of
+this module (the checks the index vouches for):
 a change to either yields a new name, so the index is never stale; it is
 written only after the file passed every check. If the cache cannot be
 written the keys are folded in memory. Rows stay raw CSV lines until matched.
@@ -110,6 +111,7 @@ def _index_name(data: bytes) -> str:
     digest = hashlib.sha256()
     digest.update(INDEX_FORMAT.encode())
     digest.update(Path(normalise.__file__).read_bytes())
+    digest.update(Path(__file__).read_bytes())  # the checks the index vouches for
     digest.update(data)
     return f"inventory-{digest.hexdigest()[:20]}.keys"
 
