@@ -8,7 +8,7 @@ Folding 28,700 names costs about half a second, so the folded and squeezed
 keys are cached in a small text file at first use (``index_dir()``), named by
 a hash of the inventory file, of ``normalise.py`` (the folding rules) and of
 this module (the checks the index vouches for):
-a change to either yields a new name, so the index is never stale; it is
+a change to any of them yields a new name, so the index is never stale; it is
 written only after the file passed every check. If the cache cannot be
 written the keys are folded in memory. Rows stay raw CSV lines until matched.
 """
