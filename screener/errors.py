@@ -14,7 +14,7 @@ class ScreenError(ValueError):
 class DatabaseError(RuntimeError):
     """The curated database under ``ingredients/`` is missing or malformed.
 
-    Messages name the file and the row, e.g. ``ratings.csv row 12: ...``.
+    Messages name the file and the physical line, e.g. ``ratings.csv line 12: ...``.
     """
 
     def __init__(self, problems: list[str]) -> None:

@@ -18,42 +18,15 @@ from .database import (
     Database,
     Ingredient,
     _known_functions,
-    _read_csv,
     _split_pipes,
     _split_sources,
-    _validate,
+    inci_case,
+    read_csv,
+    validate_rows,
 )
 from .errors import DatabaseError
 from .match import Match
 from .normalise import fold_name
-
-# Acronyms that INCI writes in capitals inside otherwise title-cased names.
-_UPPER = {
-    "peg",
-    "ppg",
-    "ci",
-    "edta",
-    "pca",
-    "se",
-    "vp",
-    "va",
-    "hcl",
-    "dna",
-    "rna",
-    "mea",
-    "dea",
-    "tea",
-    "pvp",
-    "bht",
-    "bha",
-    "sh",
-    "aha",
-    "ii",
-    "iii",
-    "iv",
-    "mipa",
-    "ams",
-}
 
 
 class FamilyRule(BaseModel):
@@ -77,21 +50,6 @@ class FamilyRule(BaseModel):
         except re.error as exc:
             raise ValueError(f"pattern does not compile: {exc}") from None
         return value
-
-
-def inci_case(printed: str) -> str:
-    """``peg-40 hydrogenated castor oil`` → ``PEG-40 Hydrogenated Castor Oil``."""
-    words = re.split(r"(\s+|/|-|\(|\))", " ".join(printed.split()))
-    out = []
-    for word in words:
-        low = word.lower()
-        if low in _UPPER:
-            out.append(low.upper())
-        elif word[:1].isalpha():
-            out.append(word[:1].upper() + word[1:].lower())
-        else:
-            out.append(word)
-    return "".join(out)
 
 
 # Words that end a botanical INCI name after its Latin binomial ("... Seed Oil").
@@ -159,6 +117,7 @@ class Families:
             sources=("COSING",),
             notes=note,
             family_file="families:botanical_binomial",
+            curated=False,
         )
         return Match(
             ingredient=inert,
@@ -196,6 +155,7 @@ class Families:
                 sources=tuple(rule.sources),
                 notes=rule.note,
                 family_file=f"families:{rule.family}",
+                curated=False,
             )
             return Match(
                 ingredient=inert,
@@ -219,11 +179,11 @@ def load_families(db: Database) -> Families:
     problems: list[str] = []
     rules: list[tuple[FamilyRule, re.Pattern[str]]] = []
     root = Path(db.path)
-    for label, number, rule in _validate(FamilyRule, _read_csv(path, root, problems), problems):
-        for sid in rule.sources:
+    for item in validate_rows(FamilyRule, read_csv(path, root, problems), problems):
+        for sid in item.row.sources:
             if sid not in db.sources:
-                problems.append(f"{label} row {number}: unknown source id {sid!r}")
-        rules.append((rule, re.compile(rule.pattern)))
+                problems.append(f"{item.label} line {item.line}: unknown source id {sid!r}")
+        rules.append((item.row, re.compile(item.row.pattern)))
     if problems:
         raise DatabaseError(problems)
     return Families(

@@ -3,26 +3,35 @@
 Order of attempts, per name (the printed name first, then its candidates: the
 full printed form, parenthesised aliases, slash parts):
 
-1. ``exact``   the folded name is a canonical INCI name;
-2. ``alias``   the folded name is a recorded alias (US/EU/older INCI, common name…);
-3. folded form: the name with all spacing and punctuation squeezed out, or its
-   plural/singular, equals exactly one ingredient's (reported as ``alias``);
-4. ``family``  a long-tail naming family (families.py) recognises it;
-5. ``fuzzy``   rapidfuzz's closest name above the cut-off, shown as a guess
-   ("did you mean …?"), with guards that keep look-alikes apart: the digits
-   must be identical, no word may swap a chemical suffix
+1. ``exact``   the folded name is a canonical curated INCI name;
+2. ``alias``   the folded name is a recorded alias (US/EU/older INCI…);
+3. ``common``  the folded name is a common or market name (common_names.csv):
+   the ingredient it certainly names, or, for an ambiguous one ("Orchid
+   Extract"), an inert stand-in naming the genus, with lowered confidence;
+4. ``inventory`` the folded name is an EU inventory name no curated row
+   covers: recognised, ``curated=False``, its rating unknown (never borrowed);
+5. folded form: the name with all spacing and punctuation squeezed out, or its
+   plural/singular, equals exactly one curated ingredient's (reported as
+   ``alias``), else exactly one inventory name's (``inventory``);
+6. ``family``  a long-tail naming family (families.py) recognises it;
+7. ``fuzzy``   rapidfuzz's closest *curated* name above the cut-off (the
+   inventory is never guessed at: more names must not make guesses looser),
+   shown as a guess ("did you mean …?"), with guards that keep look-alikes
+   apart: the digits must be identical, no word may swap a chemical suffix
    (Retinol/Retinal, Squalane/Squalene, Tocopherol/Tocopheryl), gain or lose
    the group ending "-yl" (Polyglyceryl-10/Polyglycerin-10), swap one short
    radical for another (Methyl/Menthyl), grow past a complete name
    (Neroli/Nerol, Citronella/Citronellal), gain a multiplier (Glycerides/
    Triglyceride) or change length by more than one letter;
-6. ``fuzzy``   a name cut short (scraped catalogs truncate long names:
+8. ``fuzzy``   a name cut short (scraped catalogs truncate long names:
    ``Acrylates/C10-30 Alkyl``): when the printed words are the first words of
    exactly one ingredient's names, that ingredient is shown as a guess with the
    reason. Two words at least; a prefix shared by two ingredients stays unknown.
 
-An entry nothing matches stays, with ``inci=None`` and kind ``unknown``.
-Results are cached per name: a catalog repeats the same few thousand names.
+A form reviewed and left unknown on purpose (rules/unrecognised.csv) is never
+read from the inventory nor guessed at. An entry nothing matches stays, with
+``inci=None`` and kind ``unknown``. Results are cached per name: a catalog
+repeats the same few thousand names.
 """
 
 from __future__ import annotations
@@ -35,10 +44,13 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from .database import Database, Ingredient
+from .database import CommonName, Database, Ingredient
 from .normalise import fold_name
 from .parse import ParsedEntry
 from .vocabulary import MatchKind
+
+#: Kinds an entry may stop at: a later candidate cannot name it better.
+_SETTLED = ("exact", "alias")
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +177,9 @@ class Matcher:
             "alias": float(cfg.get("alias", 0.98)),
             "plural": float(cfg.get("plural", 0.95)),
             "family": float(cfg.get("family", 0.8)),
+            "common": float(cfg.get("common", 0.9)),
+            "common_ambiguous": float(cfg.get("common_ambiguous", 0.5)),
+            "inventory": float(cfg.get("inventory", 0.95)),
         }
         self.fuzzy_scale = float(cfg.get("fuzzy_scale", 0.7))
         self.completion_confidence = float(cfg.get("completion", 0.5))
@@ -177,7 +192,7 @@ class Matcher:
                 squeezed.setdefault(sq, ingredient)
         self.squeezed = {k: v for k, v in squeezed.items() if v is not None}
         #: every squeezed name, ambiguous ones included (repair.py's cheap pre-checks)
-        self.all_squeezed = frozenset(squeezed)
+        self.all_squeezed = frozenset(squeezed) | frozenset(db.inventory.squeezed)
         self.choices = list(db.by_key)
         self.sorted_keys = sorted(db.by_key)
         self._name_cache: dict[str, Match] = {}
@@ -192,6 +207,12 @@ class Matcher:
         if hit:
             ingredient, kind = hit
             return Match(ingredient, kind, self.confidence[kind], key)  # type: ignore[arg-type]
+        common = self.db.common.get(key)
+        if common is not None:
+            return self._common(common, key)
+        reviewed = key in self.db.unrecognised
+        if not reviewed and key in self.db.inventory:
+            return self._inventory(key, key)
         sq = squeeze(key)
         found = self.squeezed.get(sq)
         if found is None:
@@ -203,7 +224,37 @@ class Matcher:
             kind = "exact" if squeeze(fold_name(found.inci)) == sq else "alias"
             conf = self.confidence[kind] if kind == "exact" else self.confidence["plural"]
             return Match(found, kind, conf, key)  # type: ignore[arg-type]
+        if reviewed:
+            return None
+        for variant in (sq, *number_variants(sq)):
+            inventory_key = self.db.inventory.by_squeezed(variant)
+            if inventory_key is not None:
+                return self._inventory(inventory_key, key)
         return None
+
+    def _inventory(self, inventory_key: str, key: str) -> Match:
+        ingredient = self.db.inventory.ingredient(inventory_key)
+        return Match(ingredient, "inventory", self.confidence["inventory"], key)
+
+    def _common(self, common: CommonName, key: str) -> Match:
+        row = common.row
+        if common.ingredient is not None:
+            return Match(
+                common.ingredient,
+                "common",
+                self.confidence["common"],
+                key,
+                reason=f"{row.name!r} is a common name for {common.ingredient.inci}",
+            )
+        return Match(
+            common.stand_in,
+            "common",
+            self.confidence["common_ambiguous"],
+            key,
+            family=row.inci,
+            family_inci=common.stand_in.inci if common.stand_in else None,
+            reason=f"{row.name!r} does not say which {row.inci} it is: {row.note}",
+        )
 
     def _fuzzy(self, key: str) -> Match | None:
         if len(key) < self.min_length or not self.choices:
@@ -281,13 +332,36 @@ class Matcher:
         guesses: list[Match] = []
         for index, name in enumerate(n for n in names if n):
             found = self.match_name(name, allow_fuzzy=index == 0)
-            if found.kind in ("exact", "alias"):
+            if found.kind in _SETTLED:
                 return found
+            if found.kind == "inventory" and index > 0 and is_part(name, entry.name):
+                continue
             if found.kind != "unknown":
                 guesses.append(found)
         if guesses:
             return max(guesses, key=lambda m: m.confidence)
         return UNKNOWN
+
+
+_SLASH = re.compile(r"\s*[/\\]\s*")
+
+
+def is_part(candidate: str, name: str) -> bool:
+    """A parenthesised or slash part of an entry, not a form of the whole entry.
+
+    The inventory holds many names that are also fragments of longer ones
+    (``Styrene``, ``PPG-16``, ``Algae``): read from a part, they would name
+    something the label did not (``Styrene/Acrylates`` cut short is not
+    Styrene; ``Gelidiella Acerosa (Algae) Extract`` is not Algae). Whole forms
+    are the full printed form (it keeps its parentheses) and the name with a
+    quality word or a flattened footnote taken off (a piece of the name that is
+    not a slash part)."""
+    if "(" in candidate or "[" in candidate:
+        return False
+    folded, whole = fold_name(candidate), fold_name(name)
+    if folded not in whole:
+        return True  # a parenthesised part: "(Algae)"
+    return ("/" in name or "\\" in name) and candidate.strip() in _SLASH.split(name)
 
 
 def number_variants(sq: str) -> list[str]:

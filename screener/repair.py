@@ -40,7 +40,7 @@ MAX_SPLIT_WORDS = 24
 #: pasted page of unknown words must not cost more than a fraction of a second.
 MAX_SPLIT_TRIES = 64
 MAX_SPLITS_PER_LIST = 40
-_RECOGNISED = ("exact", "alias")
+_RECOGNISED = ("exact", "alias", "common", "inventory")
 
 
 @dataclass(frozen=True, slots=True)

@@ -144,7 +144,7 @@ def _broken_copy(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     ("file", "append", "expected"),
     [
-        ("ratings.csv", "Petrolatum,comedogenic,7,COSDNA,compiled,\n", "ratings.csv row 15"),
+        ("ratings.csv", "Petrolatum,comedogenic,7,COSDNA,compiled,\n", "ratings.csv line 15"),
         ("ratings.csv", "Petrolatum,comedogenic,1,NOSUCH,compiled,\n", "source id 'NOSUCH'"),
         (
             "ratings.csv",
@@ -242,3 +242,174 @@ def test_unrecognised_forms_stay_unknown_with_their_reason(screener_real: Screen
         item = report.ingredients[1]
         assert (item.inci, item.match) == (None, "unknown"), row.printed
         assert any(row.why in note for note in report.notes), row.printed
+
+
+# -- hardening (issue 14 pt 6): every refusal names the file and the physical line ----
+
+
+def _append(root: Path, file: str, text: str) -> None:
+    with open(root / file, "a", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def _problems(root: Path) -> str:
+    with pytest.raises(DatabaseError) as info:
+        load_database_from(root)
+    return "\n".join(info.value.problems)
+
+
+def _lines(path: Path) -> int:
+    return len(path.read_text(encoding="utf-8").splitlines())
+
+
+def test_unterminated_quote_is_refused_with_its_line(tmp_path: Path) -> None:
+    """It used to swallow the following rows into one note and load 'OK'."""
+    root = _broken_copy(tmp_path)
+    path = root / "ingredients" / "mini.csv"
+    start = _lines(path) + 1
+    _append(root, "ingredients/mini.csv", 'Foo Oil,,emollient,COSING,"an open quote\n')
+    _append(
+        root, "ingredients/mini.csv", "Bar Oil,,emollient,COSING,\nBaz Oil,,emollient,COSING,\n"
+    )
+    message = _problems(root)
+    assert f"ingredients/mini.csv line {start}: a cell runs over lines" in message
+    assert "unterminated quote" in message
+
+
+def test_multi_line_cell_is_refused_with_its_physical_line(tmp_path: Path) -> None:
+    root = _broken_copy(tmp_path)
+    start = _lines(root / "ratings.csv") + 1
+    _append(root, "ratings.csv", 'Petrolatum,comedogenic,0,COSDNA,compiled,"two\nlines"\n')
+    message = _problems(root)
+    assert f"ratings.csv line {start}: a cell runs over lines {start}-{start + 1}" in message
+    assert "column note" in message
+
+
+def test_line_numbers_are_physical_lines(tmp_path: Path) -> None:
+    """A comment and a blank line count, as an editor counts them."""
+    root = _broken_copy(tmp_path)
+    start = _lines(root / "ratings.csv") + 1
+    _append(root, "ratings.csv", "# a comment\n\nPetrolatum,comedogenic,9,COSDNA,compiled,\n")
+    assert f"ratings.csv line {start + 2}: value" in _problems(root)
+
+
+def test_oversized_cell_is_a_clear_message(tmp_path: Path) -> None:
+    root = _broken_copy(tmp_path)
+    start = _lines(root / "ratings.csv") + 1
+    _append(
+        root, "ratings.csv", 'Petrolatum,comedogenic,0,COSDNA,compiled,"' + "x" * 140_000 + '"\n'
+    )
+    message = _problems(root)
+    assert f"ratings.csv line {start}: a cell of 140,000 characters" in message
+
+
+@pytest.mark.parametrize(
+    "file",
+    [
+        "occlusives.csv",
+        "ratings.csv",
+        "actives.csv",
+        "rules/conflicts.csv",
+        "rules/substitutes.csv",
+    ],
+)
+def test_header_only_required_table_is_refused(tmp_path: Path, file: str) -> None:
+    """A header-only occlusives.csv used to pass and Petrolatum stopped being flagged."""
+    root = _broken_copy(tmp_path)
+    header = (root / file).read_text(encoding="utf-8").splitlines()[0]
+    (root / file).write_text(header + "\n", encoding="utf-8")
+    assert f"{file}: no data rows; the table must not be empty" in _problems(root)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "top_zone_end = 5",
+            'top_zone_end = "five"',
+            "[position] top_zone_end: Input should be a valid integer",
+        ),
+        (
+            "top_zone_end = 5",
+            "top_zone_end = 0",
+            "[position] top_zone_end: Input should be greater than or equal to 1",
+        ),
+        ("steps_down = 1", "steps_down = 9", "[rinse_off] steps_down"),
+        ('5 = "avoid", 4 = "avoid"', '5 = "loud", 4 = "avoid"', "[comedogenic] top.5"),
+        ('5 = "avoid", 4 = "avoid"', '7 = "avoid", 4 = "avoid"', "ratings must be 0-5"),
+        (
+            'heavy = "caution", moderate = "info" }\nmiddle',
+            'heavy = "caution", tar = "info" }\nmiddle',
+            "[occlusive] top.tar",
+        ),
+        ("fuzzy_cutoff = 90", "fuzzy_cutoff = 900", "[match] fuzzy_cutoff"),
+        (
+            "fuzzy_cutoff = 90",
+            "fuzzy_cutof = 90",
+            "[match] fuzzy_cutof: Extra inputs are not permitted",
+        ),
+        ('kinds = ["comedogenic"', 'kinds = ["comedogenicity"', "[verdict] kinds.0"),
+        (
+            'one_percent_markers = ["preservative"',
+            'one_percent_markers = ["preserving"',
+            "unknown function",
+        ),
+        ("\n[rinse_off]\n", "\n[rinse_offf]\n", "section [rinse_off] is missing"),
+    ],
+)
+def test_bad_severity_file_names_the_key(tmp_path: Path, old: str, new: str, expected: str) -> None:
+    root = _broken_copy(tmp_path)
+    path = root / "rules" / "severity.toml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    message = _problems(root)
+    assert expected in message
+    assert "rules/severity.toml" in message
+
+
+def test_unknown_severity_section_is_accepted_and_kept(tmp_path: Path) -> None:
+    """New sections are validated by whoever adds them; their sources still resolve."""
+    root = _broken_copy(tmp_path)
+    _append(
+        root, "rules/severity.toml", '\n[evidence]\nweights = { a = 1 }\nsources = ["COSING"]\n'
+    )
+    db = load_database_from(root)
+    assert db.severity["evidence"]["weights"] == {"a": 1}
+    _append(root, "rules/severity.toml", '\n[roles]\nsources = ["NOPE"]\n')
+    assert "[roles]: source id 'NOPE'" in _problems(root)
+
+
+def test_severity_stays_a_plain_dict(db: Database) -> None:
+    assert isinstance(db.severity, dict) and isinstance(db.severity["position"], dict)
+    assert db.severity["position"]["top_zone_end"] >= 1
+
+
+def test_duplicate_rule_id_is_refused(tmp_path: Path) -> None:
+    root = _broken_copy(tmp_path)
+    first = next(
+        line
+        for line in (root / "rules" / "conflicts.csv").read_text().splitlines()[1:]
+        if line and not line.startswith("#")
+    )
+    _append(root, "rules/conflicts.csv", first + "\n")
+    assert "is defined twice (first at rules/conflicts.csv line" in _problems(root)
+
+
+def test_check_db_exits_2_with_the_message(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    root = _broken_copy(tmp_path)
+    (root / "occlusives.csv").write_text("inci,occlusive,sources,note\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "screener", "check-db"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "SCREENER_DB_DIR": str(root)},
+    )
+    assert done.returncode == 2
+    assert "occlusives.csv: no data rows" in done.stderr
+    assert "Traceback" not in done.stderr

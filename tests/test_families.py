@@ -67,5 +67,5 @@ def test_broken_family_file_names_file_and_row(tmp_path: Path) -> None:
     shutil.copytree(MINI_DB, root)
     with open(root / "families" / "patterns.csv", "a", encoding="utf-8") as handle:
         handle.write("bad,(unclosed,title,,0.5,COSING,x\n")
-    with pytest.raises(DatabaseError, match=r"families/patterns.csv row \d+: pattern"):
+    with pytest.raises(DatabaseError, match=r"families/patterns.csv line \d+: pattern"):
         load_families(load_database_from(root))
