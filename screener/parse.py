@@ -683,8 +683,10 @@ def read_entry(raw: str) -> tuple[str, str, tuple[str, ...], tuple[str, ...]] | 
         annotations.append("nano")
         name = _NANO.sub("", name)
     grade = _GRADE.search(name)
+    graded = ""
     if grade and grade.start() > 0:
         annotations.append(grade.group().strip() + " grade")
+        graded = name  # tried last: "Emulsifying Wax NF" is itself an INCI name
         name = name[: grade.start()]
     for pct in _PERCENT.finditer(name):
         annotations.append(f"{pct.group(1).replace(',', '.')}%")
@@ -736,6 +738,8 @@ def read_entry(raw: str) -> tuple[str, str, tuple[str, ...], tuple[str, ...]] | 
     flattened = _FLAT_FOOTNOTE.search(name)
     if flattened:
         candidates.append(name[: flattened.start()])
+    if graded:
+        candidates.append(" ".join(graded.split()))
     if not name and candidates:
         name = candidates[0]
     return (
