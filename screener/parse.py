@@ -832,6 +832,34 @@ def _cut_trailing_footnotes(label: ParsedLabel, footnotes: list[str]) -> None:
         del entries[-cut:]
 
 
+# A pharmacopoeia title printed inverted ("Benzoyl Peroxide, Hydrous", "Mineral
+# Oil, Light", "Citric Acid, Anhydrous"): the qualifier alone after a comma is
+# put back in front of the name it qualifies.
+_INVERTED_QUALIFIER = re.compile(
+    r"(?i)((?:an)?hydrous|dehydrated|light(?: liquid)?|heavy|(?:white|yellow)(?: soft)?|liquid"
+    r"|hard|purified|colloidal(?: anhydrous)?|medium[- ]chain|(?:mono|di|tri)basic|modified"
+    r"|precipitated|sublimed)(\s*\(?\d{1,3}(?:[.,]\d{1,3})?\s?%\)?)?"
+)
+
+
+def reattach_qualifiers(
+    texts: list[str], flags: list[bool] | None
+) -> tuple[list[str], list[bool] | None]:
+    """Segments with each inverted-title qualifier joined to the name before it."""
+    if not any(_INVERTED_QUALIFIER.fullmatch(t.strip()) for t in texts[1:]):
+        return texts, flags
+    out: list[str] = []
+    out_flags: list[bool] = []
+    for index, segment in enumerate(texts):
+        found = _INVERTED_QUALIFIER.fullmatch(segment.strip())
+        if out and found:
+            out[-1] = f"{found.group(1)} {out[-1].strip()}{found.group(2) or ''}"
+            continue
+        out.append(segment)
+        out_flags.append(flags[index] if flags is not None else False)
+    return out, (out_flags if flags is not None else None)
+
+
 def label_segments(
     text: object, *, max_chars: int = MAX_TEXT_CHARS, fast: bool = True
 ) -> tuple[list[str], list[bool] | None, list[str]]:
@@ -839,6 +867,14 @@ def label_segments(
     when no segment is in a may-contain block) and the notes so far.
 
     ``fast=False`` forces the full path (tests compare the two)."""
+    texts, flags, notes = _label_segments(text, max_chars=max_chars, fast=fast)
+    texts, flags = reattach_qualifiers(texts, flags)
+    return texts, flags, notes
+
+
+def _label_segments(
+    text: object, *, max_chars: int, fast: bool
+) -> tuple[list[str], list[bool] | None, list[str]]:
     raw = check_input(text, max_chars=max_chars)
     notes: list[str] = []
     raw = read_drug_facts(raw, notes)

@@ -510,3 +510,35 @@ def test_ambiguous_pharmacopoeia_names_are_not_guessed(
     item = screener_real.screen(f"Aqua, {printed}").ingredients[1]
     assert item.match not in RECOGNISED, (printed, item.inci)
     assert item.match != "fuzzy", (printed, item.inci)
+
+
+# Pharmacopoeia titles printed inverted, the qualifier after a comma (USP, Ph. Eur. style).
+INVERTED: list[tuple[str, list[str]]] = [
+    ("Benzoyl Peroxide, Hydrous, Carbomer", ["Benzoyl Peroxide", "Carbomer"]),
+    ("Mineral Oil, Light, Petrolatum, White, USP", ["Paraffinum Liquidum", "Petrolatum"]),
+    ("Citric Acid, Anhydrous, Water", ["Citric Acid", "Aqua"]),
+    ("Paraffin, White Soft, Paraffin, Liquid", ["Petrolatum", "Paraffinum Liquidum"]),
+    ("Triglycerides, Medium-Chain, Glycerin", ["Caprylic/Capric Triglyceride", "Glycerin"]),
+    ("Sodium Phosphate, Dibasic, Aqua", ["Disodium Phosphate", "Aqua"]),
+    ("Alcohol, Dehydrated, Aqua", ["Alcohol", "Aqua"]),
+    ("Lanolin, Anhydrous, Aqua", ["Lanolin", "Aqua"]),
+    ("Wool Fat, Hydrous, Aqua", ["Lanolin", "Aqua"]),
+    # a qualifier never swallows a real entry
+    ("Water, Titanium Dioxide, Yellow 5", ["Aqua", "Titanium Dioxide", "CI 19140"]),
+]
+
+
+@pytest.mark.parametrize(("text", "incis"), INVERTED)
+def test_inverted_pharmacopoeia_titles(
+    screener_real: Screener, text: str, incis: list[str]
+) -> None:
+    report = screener_real.screen(text)
+    assert [i.inci for i in report.ingredients] == incis
+    assert all(i.match in RECOGNISED for i in report.ingredients)
+
+
+def test_inverted_title_keeps_its_strength(screener_real: Screener) -> None:
+    text = "Active ingredient: Benzoyl Peroxide, Hydrous 5%. Inactive ingredients: Water, Carbomer"
+    first = screener_real.screen(text).ingredients[0]
+    assert (first.inci, first.annotations) == ("Benzoyl Peroxide", ["5%"])
+    assert "benzoyl_peroxide" in first.active_classes
