@@ -214,6 +214,16 @@ PRINTED: list[tuple[str, str, str | None, str]] = [
     ("Kaolin", "Kaolin", None, "COSING"),
     ("Bentonite", "Bentonite", None, "COSING"),
     ("Titanium Dioxide", "Titanium Dioxide", None, "COSING"),
+    ("Red Ferric Oxide", "CI 77491", None, "CFR-73-74"),
+    ("Soya Oil", "Glycine Soja Oil", None, "COSING"),
+    ("Copovidone", "VP/VA Copolymer", None, "COSING"),
+    ("Tragacanth", "Astragalus Gummifer Gum", None, "COSING"),
+    ("Hyaluronate Sodium", "Sodium Hyaluronate", None, "COSING"),
+    ("Strong Ammonia Solution", "Ammonium Hydroxide", None, "COSING"),
+    # more pigment and antiparasitic drugs
+    ("Mequinol", "p-Hydroxyanisole", "depigmenting", "COSING"),
+    ("Monobenzone", "Monobenzone", "depigmenting", "ACT-DAILYMED"),
+    ("Permethrin", "Permethrin", "antiparasitic", "COSING"),
 ]
 
 
