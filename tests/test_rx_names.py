@@ -220,6 +220,11 @@ PRINTED: list[tuple[str, str, str | None, str]] = [
     ("Tragacanth", "Astragalus Gummifer Gum", None, "COSING"),
     ("Hyaluronate Sodium", "Sodium Hyaluronate", None, "COSING"),
     ("Strong Ammonia Solution", "Ammonium Hydroxide", None, "COSING"),
+    ("Cetanol", "Cetyl Alcohol", None, "COSING"),
+    ("Dibutylhydroxytoluene", "BHT", None, "COSING"),
+    ("Lauromacrogol 400", "Laureth-9", None, "COSING"),
+    ("Cetostearyl Isononanoate", "Cetearyl Isononanoate", None, "COSING"),
+    ("Glycerol Dibehenate", "Glyceryl Dibehenate", None, "COSING"),
     # more pigment and antiparasitic drugs
     ("Mequinol", "p-Hydroxyanisole", "depigmenting", "COSING"),
     ("Monobenzone", "Monobenzone", "depigmenting", "ACT-DAILYMED"),
