@@ -691,6 +691,12 @@ def read_entry(raw: str) -> tuple[str, str, tuple[str, ...], tuple[str, ...]] | 
     for pct in _PERCENT.finditer(name):
         annotations.append(f"{pct.group(1).replace(',', '.')}%")
     name = _PERCENT.sub(" ", name)
+    if not graded:  # the grade before a strength: "Clindamycin Phosphate USP 1.0%"
+        grade = _GRADE.search(name.rstrip())
+        if grade and grade.start() > 0:
+            annotations.append(grade.group().strip() + " grade")
+            graded = name.rstrip()
+            name = name.rstrip()[: grade.start()]
     marks = "".join(m.group() for m in _EDGE_MARKS.finditer(name.strip()))
     if marks:
         annotations.append(f"footnote {marks}")
@@ -842,11 +848,19 @@ _INVERTED_QUALIFIER = re.compile(
 )
 
 
+# A strength split off by a comma ("Hydroquinone USP, 4%"): it belongs to the name before.
+_BARE_STRENGTH = re.compile(r"\(?\d{1,3}(?:\.\d{1,3})?\s?%\)?")
+
+
 def reattach_qualifiers(
     texts: list[str], flags: list[bool] | None
 ) -> tuple[list[str], list[bool] | None]:
-    """Segments with each inverted-title qualifier joined to the name before it."""
-    if not any(_INVERTED_QUALIFIER.fullmatch(t.strip()) for t in texts[1:]):
+    """Segments with each inverted-title qualifier (or bare strength) joined to
+    the name before it."""
+    if not any(
+        _INVERTED_QUALIFIER.fullmatch(t.strip()) or _BARE_STRENGTH.fullmatch(t.strip())
+        for t in texts[1:]
+    ):
         return texts, flags
     out: list[str] = []
     out_flags: list[bool] = []
@@ -854,6 +868,9 @@ def reattach_qualifiers(
         found = _INVERTED_QUALIFIER.fullmatch(segment.strip())
         if out and found:
             out[-1] = f"{found.group(1)} {out[-1].strip()}{found.group(2) or ''}"
+            continue
+        if out and _BARE_STRENGTH.fullmatch(segment.strip()):
+            out[-1] = f"{out[-1].rstrip()} {segment.strip()}"
             continue
         out.append(segment)
         out_flags.append(flags[index] if flags is not None else False)

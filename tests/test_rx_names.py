@@ -220,6 +220,7 @@ PRINTED: list[tuple[str, str, str | None, str]] = [
     ("Tragacanth", "Astragalus Gummifer Gum", None, "COSING"),
     ("Hyaluronate Sodium", "Sodium Hyaluronate", None, "COSING"),
     ("Strong Ammonia Solution", "Ammonium Hydroxide", None, "COSING"),
+    ("Betadex", "Cyclodextrin", None, "COSING"),
     ("Cetanol", "Cetyl Alcohol", None, "COSING"),
     ("Dibutylhydroxytoluene", "BHT", None, "COSING"),
     ("Lauromacrogol 400", "Laureth-9", None, "COSING"),
@@ -557,3 +558,24 @@ def test_inverted_title_keeps_its_strength(screener_real: Screener) -> None:
     first = screener_real.screen(text).ingredients[0]
     assert (first.inci, first.annotations) == ("Benzoyl Peroxide", ["5%"])
     assert "benzoyl_peroxide" in first.active_classes
+
+
+@pytest.mark.parametrize(
+    ("text", "inci", "annotations"),
+    [
+        # the grade printed before the strength
+        ("Clindamycin Phosphate USP 1.0%, Aqua", "Clindamycin Phosphate", ["1.0%", "USP grade"]),
+        ("White Petrolatum USP (41%), Aqua", "Petrolatum", ["41%", "USP grade"]),
+        # the strength split off by a comma
+        ("Hydroquinone USP, 4%, Aqua", "Hydroquinone", ["4%", "USP grade"]),
+        # a name that holds a grade word is tried whole
+        ("Emulsifying Wax NF, Aqua", "Emulsifying Wax NF", ["NF grade"]),
+    ],
+)
+def test_grades_and_strengths_around_rx_names(
+    screener_real: Screener, text: str, inci: str, annotations: list[str]
+) -> None:
+    report = screener_real.screen(text)
+    assert len(report.ingredients) == 2
+    first = report.ingredients[0]
+    assert (first.inci, first.match in RECOGNISED, first.annotations) == (inci, True, annotations)
