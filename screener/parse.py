@@ -886,7 +886,26 @@ def label_segments(
     ``fast=False`` forces the full path (tests compare the two)."""
     texts, flags, notes = _label_segments(text, max_chars=max_chars, fast=fast)
     texts, flags = reattach_qualifiers(texts, flags)
+    texts, flags = split_last_and(texts, flags)
     return texts, flags, notes
+
+
+# "..., Propylparaben, Squalane and Stearic Acid": the last two entries of an
+# English list joined by "and" (INCI names practically never hold the word).
+_LAST_AND = re.compile(r"(?i)^\s*([^()\[\]]+?)\s+and\s+([^()\[\]]+?)\s*\.?\s*$")
+
+
+def split_last_and(
+    texts: list[str], flags: list[bool] | None
+) -> tuple[list[str], list[bool] | None]:
+    """The last segment split at a joining "and" when both sides are short names."""
+    if len(texts) < 2:
+        return texts, flags
+    found = _LAST_AND.match(texts[-1])
+    if not found or not all(1 <= len(part.split()) <= 6 for part in found.groups()):
+        return texts, flags
+    texts = [*texts[:-1], found.group(1), found.group(2)]
+    return texts, (None if flags is None else [*flags, flags[-1]])
 
 
 def _label_segments(

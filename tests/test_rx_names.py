@@ -579,3 +579,27 @@ def test_grades_and_strengths_around_rx_names(
     assert len(report.ingredients) == 2
     first = report.ingredients[0]
     assert (first.inci, first.match in RECOGNISED, first.annotations) == (inci, True, annotations)
+
+
+@pytest.mark.parametrize(
+    ("text", "incis"),
+    [
+        (
+            "Water, Propylparaben, Squalane and Stearic Acid.",
+            ["Aqua", "Propylparaben", "Squalane", "Stearic Acid"],
+        ),
+        (
+            "Carbomer 941, sodium hydroxide and purified water.",
+            ["Carbomer", "Sodium Hydroxide", "Aqua"],
+        ),
+        (
+            "Water, Cetearyl Alcohol (and) Ceteareth-20",
+            ["Aqua", "Cetearyl Alcohol", "Ceteareth-20"],
+        ),
+    ],
+)
+def test_last_two_entries_joined_by_and(
+    screener_real: Screener, text: str, incis: list[str]
+) -> None:
+    report = screener_real.screen(text)
+    assert [i.inci for i in report.ingredients] == incis
