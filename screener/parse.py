@@ -683,12 +683,20 @@ def read_entry(raw: str) -> tuple[str, str, tuple[str, ...], tuple[str, ...]] | 
         annotations.append("nano")
         name = _NANO.sub("", name)
     grade = _GRADE.search(name)
+    graded = ""
     if grade and grade.start() > 0:
         annotations.append(grade.group().strip() + " grade")
+        graded = name  # tried last: "Emulsifying Wax NF" is itself an INCI name
         name = name[: grade.start()]
     for pct in _PERCENT.finditer(name):
         annotations.append(f"{pct.group(1).replace(',', '.')}%")
     name = _PERCENT.sub(" ", name)
+    if not graded:  # the grade before a strength: "Clindamycin Phosphate USP 1.0%"
+        grade = _GRADE.search(name.rstrip())
+        if grade and grade.start() > 0:
+            annotations.append(grade.group().strip() + " grade")
+            graded = name.rstrip()
+            name = name.rstrip()[: grade.start()]
     marks = "".join(m.group() for m in _EDGE_MARKS.finditer(name.strip()))
     if marks:
         annotations.append(f"footnote {marks}")
@@ -736,6 +744,8 @@ def read_entry(raw: str) -> tuple[str, str, tuple[str, ...], tuple[str, ...]] | 
     flattened = _FLAT_FOOTNOTE.search(name)
     if flattened:
         candidates.append(name[: flattened.start()])
+    if graded:
+        candidates.append(" ".join(graded.split()))
     if not name and candidates:
         name = candidates[0]
     return (
@@ -828,6 +838,45 @@ def _cut_trailing_footnotes(label: ParsedLabel, footnotes: list[str]) -> None:
         del entries[-cut:]
 
 
+# A pharmacopoeia title printed inverted ("Benzoyl Peroxide, Hydrous", "Mineral
+# Oil, Light", "Citric Acid, Anhydrous"): the qualifier alone after a comma is
+# put back in front of the name it qualifies.
+_INVERTED_QUALIFIER = re.compile(
+    r"(?i)((?:an)?hydrous|dehydrated|light(?: liquid)?|heavy|(?:white|yellow)(?: soft)?|liquid"
+    r"|hard|purified|colloidal(?: anhydrous)?|medium[- ]chain|(?:mono|di|tri)basic|modified"
+    r"|precipitated|sublimed)(\s*\(?\d{1,3}(?:[.,]\d{1,3})?\s?%\)?)?"
+)
+
+
+# A strength split off by a comma ("Hydroquinone USP, 4%"): it belongs to the name before.
+_BARE_STRENGTH = re.compile(r"\(?\d{1,3}(?:\.\d{1,3})?\s?%\)?")
+
+
+def reattach_qualifiers(
+    texts: list[str], flags: list[bool] | None
+) -> tuple[list[str], list[bool] | None]:
+    """Segments with each inverted-title qualifier (or bare strength) joined to
+    the name before it."""
+    if not any(
+        _INVERTED_QUALIFIER.fullmatch(t.strip()) or _BARE_STRENGTH.fullmatch(t.strip())
+        for t in texts[1:]
+    ):
+        return texts, flags
+    out: list[str] = []
+    out_flags: list[bool] = []
+    for index, segment in enumerate(texts):
+        found = _INVERTED_QUALIFIER.fullmatch(segment.strip())
+        if out and found:
+            out[-1] = f"{found.group(1)} {out[-1].strip()}{found.group(2) or ''}"
+            continue
+        if out and _BARE_STRENGTH.fullmatch(segment.strip()):
+            out[-1] = f"{out[-1].rstrip()} {segment.strip()}"
+            continue
+        out.append(segment)
+        out_flags.append(flags[index] if flags is not None else False)
+    return out, (out_flags if flags is not None else None)
+
+
 def label_segments(
     text: object, *, max_chars: int = MAX_TEXT_CHARS, fast: bool = True
 ) -> tuple[list[str], list[bool] | None, list[str]]:
@@ -835,6 +884,33 @@ def label_segments(
     when no segment is in a may-contain block) and the notes so far.
 
     ``fast=False`` forces the full path (tests compare the two)."""
+    texts, flags, notes = _label_segments(text, max_chars=max_chars, fast=fast)
+    texts, flags = reattach_qualifiers(texts, flags)
+    texts, flags = split_last_and(texts, flags)
+    return texts, flags, notes
+
+
+# "..., Propylparaben, Squalane and Stearic Acid": the last two entries of an
+# English list joined by "and" (INCI names practically never hold the word).
+_LAST_AND = re.compile(r"(?i)^\s*([^()\[\]]+?)\s+and\s+([^()\[\]]+?)\s*\.?\s*$")
+
+
+def split_last_and(
+    texts: list[str], flags: list[bool] | None
+) -> tuple[list[str], list[bool] | None]:
+    """The last segment split at a joining "and" when both sides are short names."""
+    if len(texts) < 2:
+        return texts, flags
+    found = _LAST_AND.match(texts[-1])
+    if not found or not all(1 <= len(part.split()) <= 6 for part in found.groups()):
+        return texts, flags
+    texts = [*texts[:-1], found.group(1), found.group(2)]
+    return texts, (None if flags is None else [*flags, flags[-1]])
+
+
+def _label_segments(
+    text: object, *, max_chars: int, fast: bool
+) -> tuple[list[str], list[bool] | None, list[str]]:
     raw = check_input(text, max_chars=max_chars)
     notes: list[str] = []
     raw = read_drug_facts(raw, notes)
