@@ -166,18 +166,22 @@ def alphabetical_reason(
     may_contain: Sequence[bool],
     sections: Sequence[str | None],
     policy: PlacePolicy,
-) -> str | None:
-    """ "drug-facts" or "sorted" when positions carry no amount information."""
+) -> tuple[str, int] | None:
+    """("drug-facts" or "sorted", the first position of the alphabetical run) when
+    positions carry no amount information, else None."""
     if "inactive" in sections:
         inactive = [
-            s.sort_key
-            for s, m, sec in zip(slots, may_contain, sections, strict=True)
+            (position, s.sort_key)
+            for position, (s, m, sec) in enumerate(
+                zip(slots, may_contain, sections, strict=True), start=1
+            )
             if sec == "inactive" and not m
         ]
-        if len(inactive) >= policy.drug_facts_min_entries and _swaps(inactive) <= int(
-            policy.sorted_max_out_of_order * (len(inactive) - 1)
+        keys = [k for _p, k in inactive]
+        if len(keys) >= policy.drug_facts_min_entries and _swaps(keys) <= int(
+            policy.sorted_max_out_of_order * (len(keys) - 1)
         ):
-            return "drug-facts"
+            return "drug-facts", inactive[0][0]
     n = policy.sorted_min_entries
     if len(slots) < n:
         return None
@@ -191,9 +195,11 @@ def alphabetical_reason(
             break
     if tail < n:
         return None
-    keys = [
-        s.sort_key
-        for s, m, sec in zip(slots, may_contain, sections, strict=True)
+    declared = [
+        (position, s.sort_key)
+        for position, (s, m, sec) in enumerate(
+            zip(slots, may_contain, sections, strict=True), start=1
+        )
         if not m and sec != "active"
     ]
     # The sorted tail: after the last pair out of order. A pasted Drug Facts panel
@@ -201,14 +207,14 @@ def alphabetical_reason(
     # alphabetical inactive list; then one more sorted entry is asked for
     # (7 in order: 1 in 5,040 by chance; 6: 1 in 720).
     start = 0
-    for index in range(len(keys) - 1, 0, -1):
-        if keys[index - 1] > keys[index]:
+    for index in range(len(declared) - 1, 0, -1):
+        if declared[index - 1][1] > declared[index][1]:
             start = index
             break
     if start > 6:
         return None
-    if len(keys) - start >= n + (start > 0):
-        return "sorted"
+    if len(declared) - start >= n + (start > 0):
+        return "sorted", declared[start][0]
     return None
 
 
@@ -253,7 +259,8 @@ def place(
     """Positions → zones and roles of the ingredients a rule may judge (``judged``,
     or selected by a context rule), each once at its first, highest-weighted place."""
     policy = PlacePolicy.of(db)
-    alphabetical = alphabetical_reason(slots, may_contain, sections, policy)
+    found = alphabetical_reason(slots, may_contain, sections, policy)
+    alphabetical, sorted_from = found if found is not None else (None, 0)
     line: int | None = None
     if alphabetical is None:
         for position, slot in enumerate(slots, start=1):
@@ -294,7 +301,7 @@ def place(
                 if percent <= policy.low_percent
                 else "middle"
             )
-        elif alphabetical is not None and section != "active":
+        elif alphabetical is not None and section != "active" and position >= sorted_from:
             basis = "alphabetical"
             zone = "unknown"
         else:
