@@ -85,6 +85,8 @@ class Placement:
     alphabetical: str | None
     #: No water or watery material declared: an ointment, balm, oil or stick.
     anhydrous: bool = False
+    #: The ~1% line was set where an alphabetical run of entries begins.
+    line_from_sorted_run: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,11 +264,23 @@ def place(
     found = alphabetical_reason(slots, may_contain, sections, policy)
     alphabetical, sorted_from = found if found is not None else (None, 0)
     line: int | None = None
+    sorted_tail = False
+    if (
+        alphabetical == "sorted"
+        and sorted_from > 1
+        and not any(slot.percent is not None for slot in slots[: sorted_from - 1])
+    ):
+        # An alphabetical run after ordinary entries with no printed strengths is
+        # the usual way labels list what is at or under 1% (EU 1223/2009 Art.
+        # 19(1)(g), 21 CFR 701.3(f)(2): any order allowed there): the ~1% line.
+        alphabetical, sorted_tail = None, True
     if alphabetical is None:
         for position, slot in enumerate(slots, start=1):
             if slot.marker and not may_contain[position - 1]:
                 line = position
                 break
+        if sorted_tail and (line is None or sorted_from < line):
+            line = sorted_from
     trace_from = policy.trace_after + 1 if line is None else min(line, policy.trace_after + 1)
     drug_facts = "active" in sections or "inactive" in sections
     # Positions count within a Drug Facts inactive section, which restarts the list.
@@ -335,5 +349,9 @@ def place(
         slot.aqueous for slot, may in zip(slots, may_contain, strict=True) if not may
     )
     return Placement(
-        placed=tuple(placed), line=line, alphabetical=alphabetical, anhydrous=anhydrous
+        placed=tuple(placed),
+        line=line,
+        alphabetical=alphabetical,
+        anhydrous=anhydrous,
+        line_from_sorted_run=sorted_tail and line == sorted_from,
     )

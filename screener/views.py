@@ -104,7 +104,13 @@ def report_notes(result: Result, db: Database) -> list[str]:
             "positions say nothing about amounts: each is judged as a mid-list ingredient "
             "unless a percentage is printed."
         )
-    if placement.line is not None:
+    if placement.line is not None and placement.line_from_sorted_run:
+        notes.append(
+            f"From position {placement.line} the ingredients are in alphabetical order, as "
+            "labels may list those at or under 1% (EU 1223/2009 Art. 19, 21 CFR 701.3): "
+            "the ~1% line is taken there; entries after it weigh less."
+        )
+    elif placement.line is not None:
         notes.append(
             f"Estimated ~1% line at position {placement.line} (the first preservative, perfume, "
             "chelator or colourant); entries after it weigh less."

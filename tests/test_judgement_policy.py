@@ -75,6 +75,22 @@ def test_alphabetical_list_makes_position_unknown(screener_real: Screener) -> No
     assert not any("~1% line" in n for n in report.notes)
 
 
+def test_alphabetical_tail_of_a_cosmetic_list_is_the_one_percent_line(
+    screener_real: Screener,
+) -> None:
+    # Ingredients at or under 1% may be listed in any order; brands often sort them.
+    text = (
+        "Water, PEG-100 Stearate, Glyceryl Stearate, Butyrospermum Parkii Butter, "
+        "Cyclopentasiloxane, Bisabolol, C13-14 Isoparaffin, Caprylyl Glycol, Cetearyl Alcohol, "
+        "Laureth-7, Panthenol, Phenoxyethanol, Simmondsia Chinensis Seed Oil, Tocopheryl Acetate"
+    )
+    report = screener_real.screen(text, context="eye-area")
+    assert any("From position 6" in n for n in report.notes)
+    assert not any("says nothing about amounts" in n for n in report.notes)
+    jojoba = [f for f in report.findings if "Simmondsia Chinensis Seed Oil" in f.ingredients]
+    assert all(f.severity == "info" for f in jojoba)
+
+
 def test_ordinary_list_is_not_called_alphabetical(screener_real: Screener) -> None:
     report = screener_real.screen(CREAM_PETROLATUM_7TH)
     assert not any("alphabetical order" in n for n in report.notes)
