@@ -130,11 +130,11 @@ def clean_text(text: str) -> str:
 # British and older spellings that INCI writes the US way. Whole-word-ish
 # fragments only, so "sulphate" and "sulphur" fold but nothing else changes.
 _SPELLING = (
-    (re.compile(r"sulph"), "sulf"),
-    (re.compile(r"aluminium"), "aluminum"),
-    (re.compile(r"hydrolysed"), "hydrolyzed"),
-    (re.compile(r"\bcolour"), "color"),
-    (re.compile(r"flavour"), "flavor"),
+    ("sulph", re.compile(r"sulph"), "sulf"),
+    ("aluminium", re.compile(r"aluminium"), "aluminum"),
+    ("hydrolysed", re.compile(r"hydrolysed"), "hydrolyzed"),
+    ("colour", re.compile(r"\bcolour"), "color"),
+    ("flavour", re.compile(r"flavour"), "flavor"),
 )
 _SPACE_AROUND = re.compile(r"\s*([/\-,&+])\s*")
 _WORD_NUMBER = re.compile(r"([a-z])[ \-](\d)")
@@ -145,6 +145,8 @@ _NO_NUMBER = re.compile(r"\bno\.?\s?(?=\d)")
 
 def strip_accents(name: str) -> str:
     """``Huile Minérale`` → ``Huile Minerale``; compatibility forms (``²``) fold too."""
+    if name.isascii():  # nothing to decompose (the database's names, most labels)
+        return name
     decomposed = unicodedata.normalize("NFKD", name)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -159,24 +161,27 @@ _ZERO_AS_O = re.compile(r"(?<![\w.,])0(?=[a-z]{2})|(?<=\d-)0(?=-[a-z])")
 def zero_for_letter_o(name: str) -> str:
     """``Sorbitan 0livate`` → ``sorbitan olivate``, ``3-0-Ethyl`` → ``3-o-ethyl``:
     a zero typed (or read by OCR) for the letter O, where no number can stand."""
-    return _ZERO_AS_O.sub("o", name)
+    return _ZERO_AS_O.sub("o", name) if "0" in name else name
 
 
 def us_spelling(name: str) -> str:
     """``Sodium Lauryl Sulphate`` → ``sodium lauryl sulfate``."""
-    for pattern, replacement in _SPELLING:
-        name = pattern.sub(replacement, name)
+    for trigger, pattern, replacement in _SPELLING:
+        if trigger in name:  # a regex only where its word can be
+            name = pattern.sub(replacement, name)
     return name
 
 
 def tighten_punctuation(name: str) -> str:
     """``Caprylic / Capric`` → ``caprylic/capric``; ``PEG - 40`` → ``peg-40``."""
+    if " " not in name:  # nothing to tighten
+        return name
     return _SPACE_AROUND.sub(r"\1", name)
 
 
 def drop_number_sign(name: str) -> str:
     """``D&C Red No. 7`` → ``d&c red 7``: labels print it both ways."""
-    return _NO_NUMBER.sub("", name)
+    return _NO_NUMBER.sub("", name) if "no" in name else name
 
 
 def join_word_and_number(name: str) -> str:
@@ -184,15 +189,21 @@ def join_word_and_number(name: str) -> str:
 
     Digits are kept exactly, so ``PEG-40`` never folds onto ``PEG-60``.
     """
+    if " " not in name and "-" not in name:
+        return name
     return _WORD_NUMBER.sub(r"\1\2", name)
 
 
 def collapse_spaces(name: str) -> str:
+    if "  " not in name and name.isprintable():  # only single plain spaces inside
+        return name.strip()
     return _SPACES.sub(" ", name).strip()
 
 
 def strip_edge_punctuation(name: str) -> str:
     """``Alcohol Denat.`` → ``alcohol denat``; footnote marks ``*`` ``°`` go too."""
+    if name and name[0].isalnum() and name[-1].isalnum():
+        return name
     return _EDGE_PUNCT.sub("", name)
 
 
