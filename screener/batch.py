@@ -47,10 +47,12 @@ from .tabular import (
 )
 
 PREFIX = "screen_"
-#: The added columns and their dtypes (also the dask ``meta``).
+#: The output schema: every added column and its pandas dtype, used for
+#: screen_frame's own columns, the dask ``meta`` and the Parquet types. Nullable
+#: dtypes, so that a column with no value in a partition keeps its type.
 OUTPUT_COLUMNS: dict[str, str] = {
-    "screen_verdict": "object",
-    "screen_worst_severity": "object",
+    "screen_verdict": "string",
+    "screen_worst_severity": "string",
     "screen_n_avoid": "Int64",
     "screen_n_caution": "Int64",
     "screen_n_info": "Int64",
@@ -61,12 +63,12 @@ OUTPUT_COLUMNS: dict[str, str] = {
     "screen_n_allergen": "Int64",
     "screen_n_fungal_acne": "Int64",
     "screen_n_avoid_list": "Int64",
-    "screen_flagged": "object",
-    "screen_allergens": "object",
-    "screen_unknown": "object",
+    "screen_flagged": "string",
+    "screen_allergens": "string",
+    "screen_unknown": "string",
     "screen_recognised_share": "Float64",
     "screen_confidence": "Float64",
-    "screen_error": "object",
+    "screen_error": "string",
 }
 _COUNT_KEYS = (
     ("screen_n_avoid", "counts", "avoid"),
@@ -341,15 +343,23 @@ def _with_columns(df: pd.DataFrame, chosen: str, cols: dict[str, list[Any]]) -> 
     )
 
 
-def screen_dask(ddf: Any, column: str | None = None, **kw: Any) -> Any:
-    """``screen_frame`` over every partition of a dask DataFrame, with explicit meta.
+def output_meta(df: pd.DataFrame, column: str | None = None) -> pd.DataFrame:
+    """The empty frame screen_frame returns for ``df``: its columns, then the
+    typed OUTPUT_COLUMNS (the declared ``meta`` of a dask result)."""
+    chosen, _values = _column_values(df.iloc[:0], column)
+    return _with_columns(df.iloc[:0], chosen, {name: [] for name in OUTPUT_COLUMNS})
 
-    The ingredient column is resolved once from ``ddf.columns`` so that every
-    partition uses the same one. Keyword arguments are those of screen_frame.
+
+def screen_dask(ddf: Any, column: str | None = None, **kw: Any) -> Any:
+    """``screen_frame`` over every partition of a dask DataFrame, with a typed meta.
+
+    Keyword arguments are those of screen_frame except ``n_jobs`` (dask's
+    workers share the partitions). The screener is not shipped with the tasks:
+    each worker process builds its own once (see screener.scale).
     """
-    chosen = detect_column(ddf.columns, column)
-    meta = screen_frame(ddf._meta, chosen, **kw)
-    return ddf.map_partitions(screen_frame, chosen, meta=meta, **kw)
+    from .scale import screen_dask as _screen_dask
+
+    return _screen_dask(ddf, column, **kw)
 
 
 # --------------------------------------------------------------------------
@@ -406,7 +416,7 @@ class ParquetWriter:
         if self.writer is None:
             # Fixed types for the added columns; text for a column that is all
             # missing in the first chunk (it may hold text later).
-            fixed = {"Int64": pa.int64(), "Float64": pa.float64(), "object": pa.string()}
+            fixed = {"Int64": pa.int64(), "Float64": pa.float64(), "string": pa.string()}
             inferred = pa.Schema.from_pandas(chunk, preserve_index=False)
             fields = []
             for item in inferred:

@@ -346,7 +346,7 @@ def verdict_counts(frame: pd.DataFrame) -> pd.DataFrame:
 
 def split_flagged(value: object) -> list[str]:
     """The flagged names in one ``screen_flagged`` cell (list, JSON or "a; b")."""
-    if value is None:
+    if value is None or value is pd.NA:  # pd.NA: screen_frame's nullable text
         return []
     if isinstance(value, float) and value != value:  # NaN
         return []

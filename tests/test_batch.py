@@ -63,7 +63,8 @@ def test_keeps_rows_order_index_and_columns(mini: Screener) -> None:
     pd.testing.assert_frame_equal(out[df.columns], df)
     assert out.attrs["screen_column"] == "Ingredients"
     assert out.attrs["source"] == "test"
-    assert list(out["screen_worst_severity"].iloc[:3]) == ["avoid", None, "caution"]
+    # Nullable dtypes (OUTPUT_COLUMNS): a missing text is pd.NA, not None.
+    assert list(out["screen_worst_severity"].iloc[:3]) == ["avoid", pd.NA, "caution"]
     assert out.loc[40, "screen_flagged"] == "Isopropyl Myristate"
     assert out.loc[10, "screen_flagged"] == ""
     assert out.loc[10, "screen_verdict"] == "milia-friendly"
@@ -92,7 +93,8 @@ def test_matches_screen_for_every_row(mini: Screener) -> None:
             report = mini.screen(text, context=context, product_type=ptype)
             verdict = report.verdict
             assert row.screen_verdict == verdict.label
-            assert (row.screen_worst_severity or None) == verdict.worst
+            worst = None if pd.isna(row.screen_worst_severity) else row.screen_worst_severity
+            assert worst == verdict.worst
             assert row.screen_n_avoid == verdict.counts["avoid"]
             assert row.screen_n_caution == verdict.counts["caution"]
             assert row.screen_n_info == verdict.counts["info"]
@@ -148,7 +150,7 @@ def test_file_details(mini: Screener) -> None:
     bom = frame("bom.csv", mini)
     assert bom.columns[0] == "Name"  # the byte-order mark is not part of the name
     assert bom["Name"].iloc[2] == "Café Crème"
-    assert list(bom["screen_worst_severity"]) == [None, "caution", "avoid"]
+    assert list(bom["screen_worst_severity"]) == [pd.NA, "caution", "avoid"]
     cp = frame("cp1252.csv", mini)
     assert cp["product"].tolist() == ["Crème légère", "Baume d’hiver"]
     assert cp["screen_flagged"].iloc[1] == "Petrolatum"
@@ -178,11 +180,13 @@ def test_refuses_columns_that_would_collide(mini: Screener) -> None:
         screen_frame(out, "ingredients", screener=mini)
 
 
-def test_empty_frame_and_dtypes(mini: Screener) -> None:
-    out = screen_frame(pd.DataFrame({"ingredients": pd.Series([], dtype=object)}), screener=mini)
-    assert len(out) == 0
-    assert str(out["screen_n_avoid"].dtype) == "Int64"
-    assert str(out["screen_confidence"].dtype) == "Float64"
+@pytest.mark.parametrize("cells", [[], [None], ["Water, Glycerin", "#NAME?"]])
+def test_output_dtypes_follow_the_schema(mini: Screener, cells: list[object]) -> None:
+    """Every added column has its declared dtype, even when all its cells are missing."""
+    out = screen_frame(pd.DataFrame({"ingredients": pd.Series(cells, dtype=object)}), screener=mini)
+    assert len(out) == len(cells)
+    assert {name: str(out[name].dtype) for name in OUTPUT_COLUMNS} == OUTPUT_COLUMNS
+    assert set(OUTPUT_COLUMNS.values()) == {"string", "Int64", "Float64"}
 
 
 # -- dask --------------------------------------------------------------------
