@@ -123,6 +123,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     batch.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     batch.add_argument("--avoid", metavar="FILE", help=avoid_help)
+    batch.add_argument(
+        "--dask",
+        nargs="?",
+        const="local",
+        default=None,
+        metavar="ADDRESS",
+        help="screen on a Dask cluster: alone, worker processes on this machine (--jobs of "
+        "them); with a scheduler address (tcp://host:8786), that cluster. INPUT may then be "
+        "a glob or a folder of CSV or Parquet files; OUTPUT a .csv file or a Parquet folder",
+    )
 
     coverage = sub.add_parser("coverage", help="measure recognition on a CSV corpus")
     coverage.add_argument("input")
@@ -244,6 +254,10 @@ def _run(args: argparse.Namespace) -> int:
         from .database import main as db_main
 
         return db_main(["--check"])
+    if args.command == "batch" and args.dask is not None:
+        from .scale import run_dask_batch_cli  # lazily: Dask is an optional extra
+
+        return run_dask_batch_cli(args)
     if args.command == "batch":
         from .batch import run_batch_cli
 
