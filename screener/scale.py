@@ -276,6 +276,24 @@ def _looks_like_dataset(folder: Path) -> bool:
     return all(p.name.startswith("part.") and p.suffix == ".parquet" for p in folder.iterdir())
 
 
+def check_output(output: str, kind: str) -> Path:
+    """The folder that will hold ``output``; ScreenError for an output that
+    cannot be written (checked before a cluster starts)."""
+    target = Path(output)
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.is_dir():
+        raise ScreenError(f"The output folder {str(parent)!r} does not exist.")
+    if kind != "parquet":
+        if target.is_dir():
+            raise ScreenError(f"{output} is a folder: name a file for {kind} output.")
+        return parent
+    if target.exists() and not target.is_dir():
+        raise ScreenError(f"{output} is a file: a Parquet dataset is a folder (or use -o X.csv).")
+    if target.is_dir() and not _looks_like_dataset(target):
+        raise ScreenError(f"{output} is a folder with other files in it: choose a new -o folder.")
+    return parent
+
+
 def write_dataset(output: str, blocks: Iterable[pd.DataFrame]) -> None:
     """Parquet parts ``part.00000.parquet``… in a folder beside ``output``, which
     replaces ``output`` only once every part is written (a previous dataset
@@ -284,13 +302,7 @@ def write_dataset(output: str, blocks: Iterable[pd.DataFrame]) -> None:
     import pyarrow.parquet as pq
 
     target = Path(output)
-    parent = target.parent if str(target.parent) else Path(".")
-    if not parent.is_dir():
-        raise ScreenError(f"The output folder {str(parent)!r} does not exist.")
-    if target.exists() and not target.is_dir():
-        raise ScreenError(f"{output} is a file: a Parquet dataset is a folder (or use -o X.csv).")
-    if target.is_dir() and not _looks_like_dataset(target):
-        raise ScreenError(f"{output} is a folder with other files in it: choose a new -o folder.")
+    parent = check_output(output, "parquet")
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=parent))
     try:
         schema = None
@@ -437,6 +449,7 @@ def run_dask_batch(
         Path(input_spec).is_dir() and Path(input_spec).resolve() == out_path
     ):
         raise ScreenError("The output would overwrite the input: choose another -o.")
+    check_output(output, kind)
     contexts = normalise_contexts(list(context) if context else None)
     key = register_screener(screener) if screener is not None else None
     stats: dict[str, Any] = {

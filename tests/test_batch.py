@@ -1,4 +1,4 @@
-"""Batch screening: screen_frame, screen_dask, the ``screener batch`` CLI.
+"""Batch screening: screen_frame and the ``screener batch`` CLI (Dask: test_dask*.py).
 
 Everything runs on the small fixture database, built explicitly or through
 SCREENER_DB_DIR with the caches cleared, never on the curated one.
@@ -23,7 +23,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from screener.batch import OUTPUT_COLUMNS, neutralise_formulas, run_batch, screen_dask, screen_frame
+from screener.batch import OUTPUT_COLUMNS, neutralise_formulas, run_batch, screen_frame
 from screener.cli import main
 from screener.errors import ScreenError
 from screener.parse import _MAY_CONTAIN, _MAY_KEYS, _TRAILING, _TRAILING_KEYS, could_match
@@ -187,24 +187,6 @@ def test_output_dtypes_follow_the_schema(mini: Screener, cells: list[object]) ->
     assert len(out) == len(cells)
     assert {name: str(out[name].dtype) for name in OUTPUT_COLUMNS} == OUTPUT_COLUMNS
     assert set(OUTPUT_COLUMNS.values()) == {"string", "Int64", "Float64"}
-
-
-# -- dask --------------------------------------------------------------------
-
-
-def test_dask_map_partitions_equals_pandas(mini: Screener) -> None:
-    import dask
-    import dask.dataframe as dd
-
-    df = pd.concat([read_table(BATCH / "messy.csv")] * 3, ignore_index=True)
-    expected = screen_frame(df, screener=mini)
-    ddf = dd.from_pandas(df, npartitions=4)
-    with dask.config.set(scheduler="synchronous"):
-        lazy = screen_dask(ddf, screener=mini)
-        assert list(lazy.columns) == list(expected.columns)
-        result = lazy.compute()
-    pd.testing.assert_frame_equal(result, expected, check_dtype=False)
-    assert result["screen_n_avoid"].dtype == expected["screen_n_avoid"].dtype
 
 
 # -- CSV safety --------------------------------------------------------------
