@@ -13,8 +13,8 @@ import os
 import re
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -85,12 +85,34 @@ def one_process(source: Path, out: Path, mini: Screener) -> bytes:
     return out.read_bytes()
 
 
+def within(seconds: float, func: Any, *args: Any, **kw: Any) -> Any:
+    """func(*args, **kw), or a failure after ``seconds`` (a daemon thread: a
+    hung run cannot hold the test session open)."""
+    result: list[Any] = []
+    errors: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            result.append(func(*args, **kw))
+        except BaseException as exc:  # noqa: BLE001 - re-raised below
+            errors.append(exc)
+
+    thread = threading.Thread(target=target, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        pytest.fail(f"{getattr(func, '__name__', func)} did not finish in {seconds} s")
+    if errors:
+        raise errors[0]
+    return result[0]
+
+
 def on_cluster(client: Client, source: str, out: Path, mini: Screener, **kw: Any) -> dict[str, Any]:
-    with ThreadPoolExecutor(1) as pool:
-        run = pool.submit(
-            run_dask_batch, source, str(out), address=client.scheduler.address, screener=mini, **kw
-        )
-        return run.result(timeout=RUN_TIMEOUT)
+    address = client.scheduler.address
+    stats: dict[str, Any] = within(
+        RUN_TIMEOUT, run_dask_batch, source, str(out), address=address, screener=mini, **kw
+    )
+    return stats
 
 
 def test_two_worker_processes(client: Client) -> None:
@@ -167,10 +189,19 @@ def test_cli_on_the_cluster(client: Client, catalog: Path, mini: Screener, tmp_p
     expected = one_process(catalog, tmp_path / "one.csv", mini)
     out = tmp_path / "cli.csv"
     argv = ["batch", str(catalog), "-o", str(out), "--dask", client.scheduler.address, "-q"]
-    with ThreadPoolExecutor(1) as pool:
-        code = pool.submit(main, argv).result(timeout=RUN_TIMEOUT)
-    assert code == 1  # findings, as in one process
+    assert within(RUN_TIMEOUT, main, argv) == 1  # findings, as in one process
     assert out.read_bytes() == expected
+
+
+def test_a_header_only_table(client: Client, mini: Screener, tmp_path: Path) -> None:
+    source = tmp_path / "empty.csv"
+    source.write_text("id,ingredients\n")
+    expected = one_process(source, tmp_path / "one.csv", mini)
+    assert on_cluster(client, str(source), tmp_path / "dask.csv", mini)["rows"] == 0
+    assert (tmp_path / "dask.csv").read_bytes() == expected
+    on_cluster(client, str(source), tmp_path / "screened", mini)
+    back = pd.read_parquet(tmp_path / "screened")
+    assert len(back) == 0 and list(back.columns) == ["id", "ingredients", *OUTPUT_COLUMNS]
 
 
 def test_one_screener_built_per_worker_process(
