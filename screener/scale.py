@@ -24,6 +24,7 @@ import logging
 import os
 import re
 import shutil
+import sys
 import tempfile
 import threading
 import time
@@ -481,6 +482,10 @@ def run_dask_batch(
     chosen = detect_column(first[1].columns, column)
     output_meta(first[1], chosen)  # columns already named screen_* are refused here, once
     stats["column"] = chosen
+    if progress:  # a cluster takes a few seconds to start: say so
+        where = address or "this machine"
+        sys.stderr.write(f"starting Dask workers on {where}…\n")
+        sys.stderr.flush()
     client, cluster = start_client(address, workers)
     try:
         stats["workers"], threads = _workers_and_threads(client)
@@ -495,18 +500,16 @@ def run_dask_batch(
             write_dataset(output, screened)
         else:
             write_atomically(output, kind, screened)
+        bar.update(stats["rows"], final=True)
+        stats["seconds"] = time.perf_counter() - start
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
-    bar.update(stats["rows"], final=True)
-    stats["seconds"] = time.perf_counter() - start
     return stats
 
 
 def run_dask_batch_cli(args: Any) -> int:
-    import sys
-
     address = None if args.dask == LOCAL else args.dask
     stats = run_dask_batch(
         args.input,
