@@ -208,13 +208,13 @@ def _parquet_chunks(path: str, rows: int) -> Iterator[pd.DataFrame]:
     import pyarrow.parquet as pq
 
     try:
-        handle = pq.ParquetFile(path)
-        empty = True
-        for batch in handle.iter_batches(batch_size=rows):
-            empty = False
-            yield pa.Table.from_batches([batch]).to_pandas()
-        if empty:
-            yield handle.schema_arrow.empty_table().to_pandas()
+        with pq.ParquetFile(path) as handle:
+            empty = True
+            for batch in handle.iter_batches(batch_size=rows):
+                empty = False
+                yield pa.Table.from_batches([batch]).to_pandas()
+            if empty:
+                yield handle.schema_arrow.empty_table().to_pandas()
     except (pa.ArrowException, OSError) as exc:
         raise ScreenError(f"{path}: could not read it as Parquet ({exc}).") from None
 
@@ -239,8 +239,7 @@ def read_blocks(
                     f"{name}: its columns differ from those of {inputs.files[0]} "
                     f"({', '.join(map(repr, found))} against {', '.join(map(repr, columns))})."
                 )
-            for start in range(0, max(len(chunk), 1), rows):
-                yield name, chunk.iloc[start : start + rows]
+            yield name, chunk
 
 
 def dask_output_format(output: str, requested: str | None) -> str:
