@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import filecmp
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -29,17 +30,21 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_batch import build_corpus, db_names, load_screener, mb  # noqa: E402
 
 
-def run(cmd: list[str], env: dict[str, str]) -> tuple[float, str]:
-    """Wall seconds of ``screener batch …`` and its summary line."""
+def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:
+    """Wall seconds of ``screener batch …``, the CPU seconds of all its processes
+    (workers included, once reaped) and its summary line."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-m", "screener", "batch", *cmd, "-q"],
         cwd=ROOT, env=env, capture_output=True, text=True, check=False,
     )  # fmt: skip
     seconds = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"screener batch {' '.join(cmd)} failed: {proc.stderr}")
-    return seconds, proc.stderr.strip().splitlines()[-1]
+    return seconds, cpu, proc.stderr.strip().splitlines()[-1]
 
 
 def main() -> None:
@@ -77,10 +82,10 @@ def main() -> None:
         reference: Path | None = None
         for label, extra in configs:
             out = Path(tmp) / f"out_{len(results)}.csv"
-            seconds, summary = run([str(source), "-o", str(out), *extra], env)
+            seconds, cpu, summary = run([str(source), "-o", str(out), *extra], env)
             same = reference is None or filecmp.cmp(reference, out, shallow=False)
             reference = reference or out
-            results.append((label, seconds, summary, same))
+            results.append((label, seconds, cpu, summary, same))
         size = source.stat().st_size
 
     print(f"\nDatabase: {db_label}; corpus: {args.csv or 'synthetic'}; {args.rows:,} rows, "
