@@ -14,6 +14,7 @@ import re
 import subprocess
 import sys
 import threading
+import types
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,9 @@ RUN_TIMEOUT = 60
 def client() -> Iterator[Client]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SCREENER_DB_DIR", str(MINI_DB))  # inherited by the workers
+        # A spawned worker re-runs the parent's __main__ file: after the page's
+        # tests that is app.py (Streamlit's AppTest), which must not run there.
+        patch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
         cluster = LocalCluster(
             n_workers=2,
             threads_per_worker=1,
