@@ -50,7 +50,8 @@ from .batch import (
 )
 from .database import database_dir
 from .errors import ScreenError
-from .screen import Screener, get_screener, normalise_contexts, normalise_product_type
+from .options import normalise_contexts, normalise_product_type
+from .screen import Screener, get_screener
 from .tabular import detect_column
 
 #: Rows in one task: a fraction of a second of work, and a task small enough
