@@ -78,27 +78,23 @@ def main() -> None:
     with tempfile.TemporaryDirectory(dir=args.tmp) as tmp:
         source = Path(tmp) / "corpus.csv"
         build_corpus(args.csv, args.rows, db_names(screener)).to_csv(source, index=False)
-        results = []
+        print(f"\nDatabase: {db_label}; corpus: {args.csv or 'synthetic'}; {args.rows:,} rows, "
+              f"{mb(source.stat().st_size)}; {os.cpu_count()} CPUs; "
+              f"Python {sys.version.split()[0]}\n")  # fmt: skip
+        print("| run | wall seconds | rows/s | CPU seconds, all processes | same output |")
+        print("|---|---|---|---|---|", flush=True)
+        summaries = []
         reference: Path | None = None
         for label, extra in configs:
-            out = Path(tmp) / f"out_{len(results)}.csv"
+            out = Path(tmp) / f"out_{len(summaries)}.csv"
             seconds, cpu, summary = run([str(source), "-o", str(out), *extra], env)
             same = reference is None or filecmp.cmp(reference, out, shallow=False)
             reference = reference or out
-            results.append((label, seconds, cpu, summary, same))
-        size = source.stat().st_size
-
-    print(f"\nDatabase: {db_label}; corpus: {args.csv or 'synthetic'}; {args.rows:,} rows, "
-          f"{mb(size)}; {os.cpu_count()} CPUs; Python {sys.version.split()[0]}\n")  # fmt: skip
-    print("| run | wall seconds | rows/s | output identical to one process |")
-    print("|---|---|---|---|")
-    for label, seconds, _summary, same in results:
-        print(
-            f"| {label} | {seconds:.1f} | {args.rows / seconds:,.0f} | {'yes' if same else 'NO'} |"
-        )
-    print()
-    for label, _seconds, summary, _same in results:
-        print(f"- {label}: {summary}")
+            summaries.append(f"- {label}: {summary}")
+            print(f"| {label} | {seconds:.1f} | {args.rows / seconds:,.0f} | {cpu:.1f} "
+                  f"| {'yes' if same else 'NO'} |", flush=True)  # fmt: skip
+    print(f"\n(load average at the end: {os.getloadavg()[0]:.1f})\n")
+    print("\n".join(summaries))
 
 
 if __name__ == "__main__":
