@@ -33,7 +33,7 @@ from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -50,9 +50,12 @@ from .batch import (
 )
 from .database import database_dir
 from .errors import ScreenError
-from .options import normalise_contexts, normalise_product_type
+from .options import normalise_contexts, normalise_product_type, read_avoid
 from .screen import Screener, get_screener
 from .tabular import detect_column
+
+if TYPE_CHECKING:
+    from .kinds import AvoidList
 
 #: Rows in one task: a fraction of a second of work, and a task small enough
 #: (a few MB) to travel inside the task graph, where the scheduler keeps it
@@ -117,6 +120,7 @@ def screen_part(
     contexts: tuple[str, ...],
     product_type: str | None,
     key: str | None,
+    avoid: AvoidList | None = None,
 ) -> pd.DataFrame:
     """screen_frame on one partition, with this worker's screener."""
     return screen_frame(
@@ -125,7 +129,15 @@ def screen_part(
         context=list(contexts),
         product_type=product_type,
         screener=worker_screener(key),
+        avoid=avoid,
     )
+
+
+def _avoid_list(avoid: object, screener: Screener | None) -> AvoidList | None:
+    """The avoid list read once, here (the workers get it resolved, not its file)."""
+    if avoid is None:
+        return None
+    return read_avoid(avoid, (screener or get_screener()).db)
 
 
 # --------------------------------------------------------------------------
@@ -140,6 +152,7 @@ def screen_dask(
     context: str | Iterable[str] | None = None,
     product_type: str | None = None,
     screener: Screener | None = None,
+    avoid: object = None,
 ) -> Any:
     """Every partition of ``ddf`` screened; a dask DataFrame with a declared meta.
 
@@ -153,8 +166,9 @@ def screen_dask(
     chosen = str(meta.attrs["screen_column"])
     contexts = tuple(normalise_contexts(context))
     ptype = normalise_product_type(product_type)
+    avoid_list = _avoid_list(avoid, screener)
     key = register_screener(screener) if screener is not None else None
-    return ddf.map_partitions(screen_part, chosen, contexts, ptype, key, meta=meta)
+    return ddf.map_partitions(screen_part, chosen, contexts, ptype, key, avoid_list, meta=meta)
 
 
 # --------------------------------------------------------------------------
@@ -386,6 +400,7 @@ def screen_on_cluster(
     contexts: Sequence[str],
     key: str | None,
     in_flight: int,
+    avoid: AvoidList | None = None,
 ) -> Iterator[pd.DataFrame]:
     """Each block screened on the cluster, yielded in input order, with at most
     ``in_flight`` blocks sent and not yet yielded."""
@@ -410,7 +425,7 @@ def screen_on_cluster(
     try:
         for index, (name, block) in enumerate(blocks):
             future = client.submit(
-                screen_part, block, column, tuple(contexts), None, key,
+                screen_part, block, column, tuple(contexts), None, key, avoid,
                 key=f"screener-block-{run}-{index}", pure=False,
             )  # fmt: skip
             pending.append((name, first_row, future))
@@ -437,6 +452,7 @@ def run_dask_batch(
     chunksize: int = 20_000,
     progress: bool = False,
     screener: Screener | None = None,
+    avoid: object = None,
 ) -> dict[str, Any]:
     """``screener batch --dask``: the summary of the run (as run_batch's)."""
     if chunksize < 1:
@@ -452,6 +468,7 @@ def run_dask_batch(
         raise ScreenError("The output would overwrite the input: choose another -o.")
     check_output(output, kind)
     contexts = normalise_contexts(list(context) if context else None)
+    avoid_list = _avoid_list(avoid, screener)
     key = register_screener(screener) if screener is not None else None
     stats: dict[str, Any] = {
         "rows": 0,
@@ -493,7 +510,7 @@ def run_dask_batch(
             finish(out)
             for out in screen_on_cluster(
                 client, itertools.chain([first], blocks), chosen, contexts, key,
-                in_flight=2 * threads + 1,
+                in_flight=2 * threads + 1, avoid=avoid_list,
             )
         )  # fmt: skip
         if kind == "parquet":
@@ -522,6 +539,7 @@ def run_dask_batch_cli(args: Any) -> int:
         encoding=args.encoding,
         chunksize=args.chunksize,
         progress=not args.quiet and sys.stderr.isatty(),
+        avoid=getattr(args, "avoid", None),
     )
     where = f"Dask, {stats['workers']} worker{'s' if stats['workers'] != 1 else ''}"
     print(f"screener batch ({where}): {format_summary(stats)}", file=sys.stderr)

@@ -237,3 +237,14 @@ def test_the_page_reads_missing_text_as_empty(mini: Screener) -> None:
     out = screen_frame(messy(1), screener=mini)
     assert split_flagged(pd.NA) == []
     assert "<NA>" not in set(flagged_counts(out)["ingredient"])
+
+
+def test_screen_dask_takes_the_avoid_list(screener_real: Screener) -> None:
+    df = messy()
+    avoid = ["Petrolatum", "Glycerin"]
+    expected = screen_frame(df, screener=screener_real, avoid=avoid)
+    lazy = screen_dask(dd.from_pandas(df, npartitions=3), screener=screener_real, avoid=avoid)
+    with dask.config.set(scheduler="synchronous"):
+        result = lazy.compute()
+    pd.testing.assert_frame_equal(result, expected, check_dtype=False)
+    assert result["screen_n_avoid_list"].sum() > 0

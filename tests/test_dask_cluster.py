@@ -84,8 +84,8 @@ def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def one_process(source: Path, out: Path, mini: Screener) -> bytes:
-    run_batch(str(source), str(out), screener=mini, jobs=1)
+def one_process(source: Path, out: Path, mini: Screener, **kw: Any) -> bytes:
+    run_batch(str(source), str(out), screener=mini, jobs=1, **kw)
     return out.read_bytes()
 
 
@@ -134,6 +134,28 @@ def test_csv_out_is_the_one_process_csv(
     assert (tmp_path / "dask.csv").read_bytes() == expected
     assert stats["rows"] == 300 and stats["workers"] == 2
     assert b"'=HYPERLINK" in expected  # formula-safe cells, in both
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{"context": ["eye-area", "pregnancy"]}, {"avoid": ["Petrolatum", "Isopropyl Myristate"]}],
+)
+def test_options_reach_the_workers(
+    client: Client,
+    catalog: Path,
+    mini: Screener,
+    screener_real: Screener,
+    tmp_path: Path,
+    options: dict[str, Any],
+) -> None:
+    # Avoid lists need the kinds tables, which the fixture database lacks: the
+    # workers then build the real database's screener from its folder.
+    screener = screener_real if "avoid" in options else mini
+    expected = one_process(catalog, tmp_path / "one.csv", screener, **options)
+    on_cluster(client, str(catalog), tmp_path / "dask.csv", screener, chunksize=60, **options)
+    assert (tmp_path / "dask.csv").read_bytes() == expected
+    plain = one_process(catalog, tmp_path / "plain.csv", screener)
+    assert plain != expected  # the option changed the result
 
 
 def test_parquet_dataset_round_trip_keeps_rows_order_and_types(
