@@ -209,7 +209,7 @@ def test_cli_unreachable_scheduler(
     ("args", "message"),
     [
         (["{tmp}/none-*.csv", "-o", "{tmp}/o.csv", "--dask"], "no file matches"),
-        (["{tmp}/missing.csv", "-o", "{tmp}/o.csv", "--dask"], "cannot read"),
+        (["{tmp}/missing.csv", "-o", "{tmp}/o.csv", "--dask"], "No such file"),
         (["{batch}/clean.csv", "-o", "{tmp}/o.csv", "--dask", "clean.csv"], "not a scheduler"),
         (["{batch}/clean.csv", "-o", "{tmp}/o", "--dask", "tcp://h:1", "-j", "2"], "--jobs"),
         (["{batch}/no_column.csv", "-o", "{tmp}/o.csv", "--dask"], "ingredient column"),
