@@ -35,7 +35,7 @@ from .errors import ScreenError
 from .files import Decoding, check_input_file, check_output_path, create_beside, file_decoding
 from .kinds import AvoidList
 from .options import Options, normalise_contexts, normalise_product_type, read_avoid
-from .parse import PLACEHOLDER, SPREADSHEET_ERROR
+from .read import PLACEHOLDER, SPREADSHEET_ERROR
 from .screen import Screener, get_screener
 from .shutdown import check_stop, terminate_pool, watch_parent
 from .tabular import (

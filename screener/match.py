@@ -46,7 +46,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from .database import CommonName, Database, Ingredient
 from .normalise import fold_name
-from .parse import ParsedEntry
+from .read import ParsedEntry
 from .vocabulary import MatchKind
 
 #: Kinds an entry may stop at: a later candidate cannot name it better.

@@ -124,6 +124,41 @@ def clean_text(text: str) -> str:
 
 
 # --------------------------------------------------------------------------
+# Name steps (one printed entry)
+# --------------------------------------------------------------------------
+
+# Words printed before a name to sell it, not to name it: articles, claims
+# ("Organic", "100% Natural", "Fair Trade") and processing boasts ("Cold-Pressed",
+# "Extra Virgin"). None of them begins an INCI name (checked against CosIng:
+# only "Wild" does, as in "Wild Yam Root Extract", so "Wild" alone is not here);
+# the reader still tries the full printed name first, so a recorded alias
+# such as "Natural Fragrance" keeps matching as printed.
+_MARKETING_WORD = re.compile(
+    r"(?i)(?:the|an?|100\s?%\s*(?:natural|organic|pure|vegan|plant[\s-]based)"
+    r"|certified|usda|organic(?:ally\s+grown)?|bio|natural|naturally[\s-]derived"
+    r"|all[\s-]natural|pure|ultra[\s-]pure|raw|fresh|premium|finest|genuine"
+    r"|wild[\s-]?crafted|wild[\s-]harvested|fair[\s-]?trade|cold[\s-]pressed"
+    r"|expeller[\s-]pressed|extra[\s-]virgin|virgin|unrefined|vegan|non[\s-]?gmo"
+    r"|(?:sustainably|ethically|responsibly)\s+sourced|hand[\s-]?picked|steam[\s-]distilled)"
+    r"(?:\s+and\s+|\s*[,&]\s*|\s+)"
+)
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+
+
+def strip_marketing_words(name: str) -> tuple[str, str]:
+    """``Certified Organic Shea Butter`` → ``("Shea Butter", "Certified Organic")``.
+
+    Leading words only, one at a time (linear); ``(name, "")`` when there is
+    none, or when nothing would be left of the name."""
+    end = 0
+    while found := _MARKETING_WORD.match(name, end):
+        end = found.end()
+    if not end or not _LETTER_OR_DIGIT.search(name, end):
+        return name, ""
+    return name[end:], name[:end].strip(" ,&")
+
+
+# --------------------------------------------------------------------------
 # Fold steps (one name → lookup key)
 # --------------------------------------------------------------------------
 

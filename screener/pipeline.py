@@ -23,17 +23,17 @@ from .judge import Judgement, judge, judged_always, option_relevance
 from .limits import MAX_ENTRIES, MAX_TEXT_CHARS
 from .match import Match, Matcher
 from .options import Options
-from .parse import (
-    _TAIL_MARKS,
+from .place import Placement, PlacePolicy, place, printed_percent, sort_key
+from .read import (
     NO_ENTRIES,
+    TAIL_MARKS,
     ParsedEntry,
-    _footnote_notes,
+    footnote_notes,
     footnote_tail,
     label_segments,
     read_segment,
     too_many_entries,
 )
-from .place import Placement, PlacePolicy, place, printed_percent, sort_key
 from .repair import repair
 from .verdict import Decision, decide
 
@@ -135,7 +135,9 @@ class Screener:
         candidates: tuple[str, ...],
         notes: tuple[str, ...],
         match: Match,
+        percent: float | None = None,
     ) -> Entry:
+        """``percent``: the reader's; a repaired entry reads it off its annotations."""
         ing = match.ingredient
         return Entry(
             text=printed,
@@ -147,7 +149,7 @@ class Screener:
             inci=match.inci,
             kind=match.kind,
             confidence=match.confidence,
-            percent=printed_percent(notes) if notes else None,
+            percent=percent if percent is not None else printed_percent(notes) if notes else None,
             marker=ing is not None and ing.primary_function in self._markers,
             judged=ing is not None and judged_always(ing, self.db),
             aqueous=is_aqueous(match.inci or name),
@@ -167,8 +169,9 @@ class Screener:
                 candidates,
                 notes,
                 match_entry(ParsedEntry(printed, name, candidates, 0)),
+                percent,
             )
-            for printed, name, candidates, notes in reads
+            for printed, name, candidates, notes, percent in reads
         )
         weak = sum(1 for e in entries if e.kind in ("unknown", "fuzzy"))
         found = self._segments[segment] = (footnotes, entries, weak)
@@ -189,9 +192,12 @@ class Screener:
         max_chars: int = MAX_TEXT_CHARS,
     ) -> Result:
         """Screen one list. Raises ScreenError for input that is not a list."""
-        texts, may_flags, notes = label_segments(text, max_chars=max_chars)
+        segments = label_segments(text, max_chars=max_chars)
+        texts, may_flags, seg_sections = segments.texts, segments.may_contain, segments.sections
+        notes = list(segments.notes)
         entries: list[Entry] = []
         may: list[bool] = []
+        sections: list[str | None] = []
         footnotes: list[str] = []
         weak = 0
         cached = self._segments.get
@@ -203,22 +209,26 @@ class Screener:
             weak += seg_weak
             if may_flags is not None:
                 may.extend([may_flags[index]] * len(seg_entries))
+            if seg_sections is not None:
+                sections.extend([seg_sections[index]] * len(seg_entries))
         if len(entries) > MAX_ENTRIES:
             raise too_many_entries()
-        if len(entries) > 1 and entries[-1].text[:1] in _TAIL_MARKS:
+        if len(entries) > 1 and entries[-1].text[:1] in TAIL_MARKS:
             cut = footnote_tail([e.text for e in entries], [e.annotations for e in entries])
             if cut:
                 footnotes.extend(e.text for e in entries[-cut:])
                 del entries[-cut:]
                 del may[len(entries) :]
+                del sections[len(entries) :]
                 weak = len(entries)  # recount below
         if footnotes:
-            _footnote_notes(footnotes, notes)
+            footnote_notes(footnotes, notes)
         if not entries:
             raise ScreenError(NO_ENTRIES)
         if not may:
             may = [False] * len(entries)
-        sections: list[str | None] = [None] * len(entries)
+        if not sections:
+            sections = [None] * len(entries)
         # Stage 3, repair: names split at a comma joined, run-together names split.
         if weak and any(e.kind in ("unknown", "fuzzy") for e in entries):
             entries, may, sections = self._repaired(entries, may, sections, notes)

@@ -31,7 +31,7 @@ from typing import TypeVar
 
 from .match import Match, Matcher, number_variants, squeeze
 from .normalise import fold_name
-from .parse import read_entry
+from .read import read_entry
 
 #: Only entries this short are tried for a missing comma (each word span is
 #: matched once, so the work grows with the square of the word count).

@@ -26,7 +26,11 @@ import pytest
 from screener.batch import OUTPUT_COLUMNS, neutralise_formulas, run_batch, screen_frame
 from screener.cli import main
 from screener.errors import ScreenError
-from screener.parse import _MAY_CONTAIN, _MAY_KEYS, _TRAILING, _TRAILING_KEYS, could_match
+from screener.read import could_match
+from screener.read.preamble import TRAILING as _TRAILING
+from screener.read.preamble import TRAILING_KEYS as _TRAILING_KEYS
+from screener.read.segments import MAY_CONTAIN as _MAY_CONTAIN
+from screener.read.segments import MAY_KEYS as _MAY_KEYS
 from screener.screen import Screener
 from screener.tabular import read_table
 

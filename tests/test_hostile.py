@@ -13,7 +13,7 @@ import pytest
 
 from screener.errors import ScreenError
 from screener.limits import MAX_TEXT_CHARS
-from screener.parse import parse_label
+from screener.read import read_label
 from screener.screen import Screener
 
 # name -> builder(n) giving a text of roughly n characters
@@ -67,7 +67,7 @@ def _best_time(text: str) -> float:
     for _ in range(5):
         start = time.perf_counter()
         try:
-            parse_label(text, max_chars=10**7)
+            read_label(text, max_chars=10**7)
         except ScreenError:
             pass
         best = min(best, time.perf_counter() - start)

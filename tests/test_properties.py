@@ -10,7 +10,7 @@ from screener.batch import screen_frame
 from screener.database import Database
 from screener.errors import ScreenError
 from screener.normalise import fold_name
-from screener.parse import parse_label
+from screener.read import read_label
 from screener.screen import Screener
 
 FAST = settings(
@@ -24,7 +24,7 @@ FAST = settings(
 @given(st.text(max_size=400))
 def test_parse_never_raises_anything_but_screen_error(text: str) -> None:
     try:
-        label = parse_label(text)
+        label = read_label(text)
     except ScreenError:
         return
     assert [e.position for e in label.entries] == list(range(1, len(label.entries) + 1))

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from screener.errors import ScreenError
-from screener.parse import parse_label
+from screener.read import read_label
 
 
 def names(text: str) -> list[str]:
-    return [e.name for e in parse_label(text).entries]
+    return [e.name for e in read_label(text).entries]
 
 
 # US OTC "Drug Facts" panels (21 CFR 201.66), written the ways they are copied:
@@ -181,9 +181,10 @@ DRUG_FACTS = [
         ),
         ("glued percentage", "Octisalate 5.0%Water, Glycerin", ["Octisalate", "Water", "Glycerin"]),
         (
+            # The printed name is tried first, without "Organic" next (test_read_entries.py).
             "organic prefix",
             "Organic Aloe Barbadensis Leaf Juice, Water",
-            ["Aloe Barbadensis Leaf Juice", "Water"],
+            ["Organic Aloe Barbadensis Leaf Juice", "Water"],
         ),
         ("footnote text °", "Aqua, Glycerin°. °from organic farming", ["Aqua", "Glycerin"]),
         (
@@ -251,11 +252,11 @@ def test_label_conventions(convention: str, text: str, expected: list[str]) -> N
     ],
 )
 def test_may_contain_blocks(text: str, flags: list[bool]) -> None:
-    assert [e.may_contain for e in parse_label(text).entries] == flags
+    assert [e.may_contain for e in read_label(text).entries] == flags
 
 
 def test_entry_keeps_printed_text_position_and_annotations() -> None:
-    label = parse_label("Ingredients: Aqua (Water), Niacinamide 10%, Zinc Oxide (nano), Aloe Vera*")
+    label = read_label("Ingredients: Aqua (Water), Niacinamide 10%, Zinc Oxide (nano), Aloe Vera*")
     first, second, third, fourth = label.entries
     assert (first.text, first.position, first.candidates) == (
         "Aqua (Water)",
@@ -268,7 +269,7 @@ def test_entry_keeps_printed_text_position_and_annotations() -> None:
 
 
 def test_drug_facts_sections_are_reported() -> None:
-    label = parse_label(DRUG_FACTS[1][1])
+    label = read_label(DRUG_FACTS[1][1])
     assert any("Drug Facts" in n and "Warnings" in n for n in label.notes)
     assert [e.annotations for e in label.entries[:3]] == [("3%",), ("10%",), ("5%",)]
     # an ordinary label that merely mentions actives is left alone
@@ -280,7 +281,7 @@ def test_drug_facts_sections_are_reported() -> None:
 
 
 def test_cut_text_is_reported_never_silently_dropped() -> None:
-    label = parse_label(
+    label = read_label(
         "Our best cream. Ingredients: Water, Glycerin*. *organic. Directions: apply daily."
     )
     joined = " ".join(label.notes)
@@ -290,7 +291,7 @@ def test_cut_text_is_reported_never_silently_dropped() -> None:
 
 
 def test_blend_entries_are_marked() -> None:
-    entries = parse_label("Glyceryl Stearate (and) PEG-100 Stearate").entries
+    entries = read_label("Glyceryl Stearate (and) PEG-100 Stearate").entries
     assert all("blend" in e.annotations for e in entries)
     assert [e.position for e in entries] == [1, 2]
 
@@ -309,7 +310,7 @@ def test_blend_entries_are_marked() -> None:
 )
 def test_bad_input_raises_screen_error(given: object, message: str) -> None:
     with pytest.raises(ScreenError, match=message):
-        parse_label(given)
+        read_label(given)
 
 
 def test_screen_error_is_a_value_error() -> None:

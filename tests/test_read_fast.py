@@ -1,6 +1,6 @@
 """The fast path of the parser (plain comma lists) gives what the full path gives.
 
-``parse_label(text, fast=False)`` forces the full path: clean_text, cut_preamble,
+``read_label(text, fast=False)`` forces the full path: clean_text, cut_preamble,
 cut_trailing and split_segments over the whole text. Both must give the same
 entries and notes (or the same ScreenError) for every text.
 """
@@ -17,14 +17,15 @@ from hypothesis import strategies as st
 from screener.database import Database
 from screener.errors import ScreenError
 from screener.normalise import TEXT_STEPS, clean_text
-from screener.parse import _fast_segments, check_input, parse_label
+from screener.read import check_input, read_label
+from screener.read.segments import _fast_segments
 
 LISTS = json.loads((Path(__file__).parent / "fixtures" / "label_lists.json").read_text())
 
 
 def outcome(text: str, fast: bool) -> object:
     try:
-        label = parse_label(text, fast=fast)
+        label = read_label(text, fast=fast)
     except ScreenError as exc:
         return ("error", str(exc))
     return (label.entries, label.notes)

@@ -1,0 +1,139 @@
+"""US OTC "Drug Facts" panels (21 CFR 201.66), read by section.
+
+A panel prints its sections in a fixed vocabulary and order: Active
+ingredient(s) with a Purpose column, Uses, Warnings, Directions, Other
+information, Inactive ingredients, Questions?. The inactive ingredients come
+after Uses/Warnings/Directions, so the panel is taken apart by section before
+anything is cut as a trailing panel. Under 201.66(c)(8) the inactive
+ingredients are listed in alphabetical order, not by concentration: the
+caller keeps each entry's section so the next stages can tell.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .common import preview
+from .preamble import HEADING
+
+DRUG_FACTS = re.compile(
+    r"(?i)(?<![\w-])(?:"
+    r"(?P<inactive>(?:inactive|other)\s+ingredients?)"
+    r"|(?P<active>active\s+ingredients?)(?:\s*\((?:in\s+each|per)\b[^()\n]{0,40}\))?"
+    r"(?P<header>[ \t]*purposes?)?"
+    r"|(?P<purpose>purposes?)"
+    r"|(?P<other>drug\s+facts(?:\s*\(continued\))?|uses|use(?=[ \t]*[:：•\n])|warnings?"
+    r"|directions|other\s+information|questions(?:\s+or\s+comments)?|do\s+not\s+use"
+    r"|ask\s+a\s+doctor|stop\s+use|when\s+using\s+this\s+product"
+    r"|keep\s+out\s+of\s+reach(?:\s+of\s+children)?)"
+    r")(?![\w-])[ \t]*[:：?]?"
+)
+_KINDS = ("inactive", "active", "purpose", "other")
+# The "Purpose" column beside each active: the OTC monographs' closed vocabulary.
+_DRUG_PURPOSES = re.compile(
+    r"(?i)(?<![\w-])(?:sunscreens?|(?:skin|lip)\s+protectants?|acne\s+(?:treatment|medication)"
+    r"|anti-?acne|antiperspirants?|anti-?dandruff|(?:external|topical)\s+analgesics?"
+    r"|anti-?itch|anti-?fungals?|(?:first\s+aid\s+)?antiseptics?|antibacterials?"
+    r"|antimicrobials?|astringents?|skin\s+lighten(?:er|ing))(?![\w-])"
+)
+DRUG_PERCENT = re.compile(r"\d{1,3}(?:[.,]\d{1,3})?\s*%")
+_WEIGHT_PER_WEIGHT = re.compile(r"(?i)\(\s*w\s*/\s*w\s*\)")
+_LETTER = re.compile(r"[A-Za-z]")
+_LAST_LETTER = re.compile(r"[A-Za-z][^A-Za-z]*\Z")
+_ACTIVE_BREAK = re.compile(r"[\n,;]")
+
+
+@dataclass(frozen=True, slots=True)
+class DrugFactsPanel:
+    """The ingredient sections of a panel: one text per active, and the
+    inactive ingredients' text (one per heading)."""
+
+    actives: tuple[str, ...]
+    inactives: tuple[str, ...]
+
+
+def split_actives(body: str) -> list[str]:
+    """The actives of a Drug Facts panel, one entry each, purposes dropped.
+
+    Actives are printed one per line, or one after another on a line, each with
+    its percentage before or after the name ("Octinoxate 7.5% Oxybenzone 4%",
+    "9.0% Zinc Oxide, 7.5% Octinoxate"); "(w/w)" is dropped with the purpose.
+    One pass per chunk: the next and the last letter are found once per cut,
+    not once per percentage."""
+    body = _WEIGHT_PER_WEIGHT.sub(" ", _DRUG_PURPOSES.sub(" ", body))
+    out: list[str] = []
+    for chunk in _ACTIVE_BREAK.split(body):
+        start = 0
+        last = _LAST_LETTER.search(chunk)
+        last_letter = last.start() if last else -1
+        next_letter = _LETTER.search(chunk)
+        for pct in DRUG_PERCENT.finditer(chunk):
+            if next_letter is None or last_letter < pct.end():
+                break  # no name can follow any later percentage either
+            if next_letter.start() < pct.start():  # "Octinoxate 7.5% | Oxybenzone 4%"
+                out.append(chunk[start : pct.end()])
+                start = pct.end()
+                next_letter = _LETTER.search(chunk, start)
+        out.append(chunk[start:])
+    return [" ".join(part.split()).strip(" .:•") for part in out if _LETTER.search(part)]
+
+
+def _is_panel(text: str, found: list[re.Match[str]], kinds: list[str]) -> bool:
+    """The panel's shape: an ``Inactive ingredients`` heading; ``Active
+    ingredient(s)`` with another panel heading; or a one-ingredient panel, an
+    ``Active ingredient`` heading alone (with its Purpose column, or each
+    active with its percentage and no other ingredient heading after it)."""
+    if "inactive" in kinds:
+        return True
+    if "active" not in kinds:
+        return False
+    if len(set(kinds)) > 1 or any(m.group("header") for m in found):
+        return True
+    end = found[0].end()
+    body = text[end:]
+    return bool(DRUG_PERCENT.search(body)) and HEADING.search(body) is None
+
+
+def read_drug_facts(text: str, notes: list[str]) -> DrugFactsPanel | None:
+    """The panel's ingredient sections, or None when the text is not a panel.
+
+    Each active becomes an entry and its purpose is dropped; Uses, Warnings,
+    Directions and the rest are skipped (and named in the notes). Lines with
+    percentages before the first heading are actives printed without their
+    heading."""
+    if "ngredient" not in text and "NGREDIENT" not in text:
+        return None
+    found = list(DRUG_FACTS.finditer(text))
+    kinds = [next(k for k in _KINDS if m.group(k)) for m in found]
+    if not _is_panel(text, found, kinds):
+        return None
+    actives: list[str] = []
+    inactives: list[str] = []
+    skipped: list[str] = []
+    before = text[: found[0].start()].strip()
+    if before and kinds[0] != "active" and DRUG_PERCENT.search(before):
+        actives.extend(split_actives(before))
+        before = ""
+    for index, (match, kind) in enumerate(zip(found, kinds, strict=True)):
+        end = found[index + 1].start() if index + 1 < len(found) else len(text)
+        body = text[match.end() : end].strip(" \t\n,;.")
+        # "Active ingredients" then "Purpose" as a table header: the actives follow.
+        after_active = index > 0 and kinds[index - 1] == "active"
+        if kind == "active" or (kind == "purpose" and after_active and not actives):
+            actives.extend(split_actives(body))
+        elif kind == "inactive":
+            if body:
+                inactives.append(body)
+        elif body:
+            skipped.append(match.group(0).strip(" :：?"))
+    if not actives and not inactives:
+        return None
+    notes.append(
+        "Read a US Drug Facts panel: the active ingredients, then the inactive ones"
+        + (f" (skipped: {', '.join(dict.fromkeys(skipped))})" if skipped else "")
+        + "."
+    )
+    if before:
+        notes.append(f"Cut text before the ingredient list: {preview(before)}")
+    return DrugFactsPanel(tuple(actives), tuple(inactives))

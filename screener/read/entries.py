@@ -1,0 +1,294 @@
+"""Stage 6: one segment → its printed entries (and footnote text).
+
+``read_entry`` reads one printed entry: supplier blends, percentages (kept
+as an annotation and as a number), ``(nano)``, pharmacopoeia grades,
+footnote marks, parenthesised aliases, slash synonyms, and the marketing
+words before a name (normalise.strip_marketing_words). The name the matcher
+tries first is always the printed name without its annotations; what was
+stripped from it comes next, as ``candidates``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import NamedTuple
+
+from ..limits import MAX_ENTRY_CHARS
+from ..normalise import strip_marketing_words
+from .common import preview
+
+
+class EntryRead(NamedTuple):
+    """One entry as read from a segment (position and section come later)."""
+
+    text: str
+    name: str
+    candidates: tuple[str, ...]
+    annotations: tuple[str, ...]
+    #: The printed concentration ("Salicylic Acid 2%" → 2.0), or None.
+    percent: float | None
+
+
+# Spaces around the marker stay with the pieces (read_entry collapses them):
+# a pattern opening with a space run would rescan the run from each space.
+_BLEND = re.compile(r"(?i)[\[(]\s*and\s*[\])]|(?<=\s)\(&\)(?=\s)")
+_NUMBER = r"\d{1,3}(?:[.,]\d{1,3})?"
+# A printed percentage: "2%", "(20%)", "9.0% Zinc Oxide", "0,5 %", "7.5% w/w",
+# "<1%", "1-2%". The number never continues a name: not after a letter, digit,
+# hyphen or slash ("PEG-40", "C12-15", "Ceteareth-20", "Polysorbate 80" carry
+# no "%", and "Laureth-4%" is not read either). A claim ("100% Natural") is
+# not a concentration.
+_PERCENT = re.compile(
+    rf"(?i)[\[(]?\s*(?P<bound>(?:<|≤|max\.?|up\s+to|less\s+than)\s*)?"
+    rf"(?<![\w\-/])(?<!\d[.,])(?P<value>{_NUMBER})(?:\s?-\s?(?P<high>{_NUMBER}))?\s?%"
+    r"(?!\s*(?:natural|organic|pure|vegan|bio|plant)\b)"
+    r"(?:\s*\(?\s*[wv]\s*/\s*[wv]\s*\)?)?\s*[\])]?"
+)
+_NANO = re.compile(r"(?i)\s*[\[(]\s*nano\s*[\])]")
+# A pharmacopoeia grade after a name ("White Petrolatum USP", "Glycerin, USP",
+# "Zinc Oxide USP 40%", "Hydrocortisone (USP)"): a purity standard, not part
+# of the INCI name.
+_GRADE_WORDS = r"(?:USP|U\.S\.P\.|NF|BP|EP|Ph\.?\s?Eur\.?|FCC|JP)"
+_GRADE = re.compile(rf"(?:\s+|^)(?:{_GRADE_WORDS}(?:\s*/\s*{_GRADE_WORDS})?)\.?$")
+GRADE_ONLY = re.compile(rf"^\s*\(?{_GRADE_WORDS}(?:\s*/\s*{_GRADE_WORDS})?\.?\)?\s*$")
+MARKS = "*°†‡¹²³⁴⁵^#+"
+_EDGE_MARKS = re.compile(rf"^[{re.escape(MARKS)}]+|[{re.escape(MARKS)}]+$")
+_FLAT_FOOTNOTE = re.compile(r"(?<=[a-z])\d{1,3}$")
+# A grade or processing word before a common name ("Light Mineral Oil", "White
+# Petrolatum", "Refined Shea Butter"): the same substance. The name without it
+# is tried last, after the printed name and its parts. Never "hydrogenated"
+# or "fractionated": those make another substance.
+_QUALITY_PREFIX = re.compile(
+    r"(?i)^(?:refined|deodori[sz]ed|light|heavy|purified|filtered|white|yellow)\s+(?=\w)"
+)
+_LEAD_BULLET = re.compile(r"^(?:[-–•·*]\s+|\d{1,3}[.)]\s+|and\s+|&\s+)", re.IGNORECASE)
+_FOOTNOTE_WORDS = re.compile(
+    r"(?i)\b(?:organic|natural(?:ly)?|origin|farming|certified|fair\s*trade|derived|derivative"
+    r"|agricultur\w*|wild[\s-]?harvested|ecocert|cosmos|biologique|bio|essential\s+oils?"
+    r"|component|from\s+\w+|ingredients?\s+from|percent|%\s+of|of\s+the\s+total)\b"
+)
+_PAREN_NOTE = re.compile(
+    r"(?i)^(?:certified\s+)?(?:organic|bio|natural|vegan|non[\s-]?gmo|plant[\s-]?derived"
+    r"|vegetable|naturally\s+derived|from\s+.+|cold[\s-]pressed|micronized|micronised)$"
+)
+_INNER_PARENS = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
+_BRACKET_CHARS = re.compile(r"[()\[\]]")
+_LIST_BREAK = re.compile(r"[,;]")
+_SLASH = re.compile(r"\s*[/\\]\s*")
+
+
+def _is_footnote(text: str) -> bool:
+    stripped = text.strip()
+    return bool(stripped) and stripped[0] in MARKS and bool(_FOOTNOTE_WORDS.search(stripped))
+
+
+def _read_percentages(name: str, annotations: list[str]) -> tuple[str, float | None]:
+    """Cut the percentages out of a name: each becomes an annotation; the
+    concentration is the one exact value printed (a bound "<1%" or a range
+    "1-2%" is shown, not read as a concentration)."""
+    values: set[float] = set()
+    inexact = False
+    matched = False
+    for pct in _PERCENT.finditer(name):
+        matched = True
+        value = pct.group("value").replace(",", ".")
+        bound = " ".join(pct.group("bound").split()) if pct.group("bound") else ""
+        high = pct.group("high")
+        if high:
+            annotations.append(f"{value}-{high.replace(',', '.')}%")
+            inexact = True
+        elif bound:
+            annotations.append(f"{bound}{'' if bound in '<≤' else ' '}{value}%")
+            inexact = True
+        else:
+            annotations.append(f"{value}%")
+            values.add(float(value))
+    if not matched:
+        return name, None
+    name = _PERCENT.sub(" ", name)
+    if inexact or len(values) != 1:
+        return name, None
+    value = next(iter(values))
+    return name, value if value <= 100 else None
+
+
+def read_entry(raw: str) -> EntryRead | None:
+    """One printed segment → the entry as printed, its name, candidates,
+    annotations and concentration."""
+    printed = " ".join(raw.split()).strip(" ,;")
+    printed = _LEAD_BULLET.sub("", printed).strip()
+    if printed.endswith(".") and not printed.lower().endswith(("denat.", "no.")):
+        printed = printed[:-1].rstrip()
+    if not printed:
+        return None
+    if len(printed) > MAX_ENTRY_CHARS:
+        return EntryRead(
+            printed[:MAX_ENTRY_CHARS] + "…", "", (), ("too long to be one ingredient",), None
+        )
+    annotations: list[str] = []
+    name = printed
+    if _NANO.search(name):
+        annotations.append("nano")
+        name = _NANO.sub("", name)
+    percent: float | None = None
+    if "%" in name:
+        name, percent = _read_percentages(name, annotations)
+    name = name.strip()
+    marks = "".join(m.group() for m in _EDGE_MARKS.finditer(name))
+    if marks:
+        annotations.append(f"footnote {marks}")
+        name = _EDGE_MARKS.sub("", name).strip()
+    # After the percentage: "White Petrolatum USP 41%" ends with its grade then.
+    grade = _GRADE.search(name)
+    if grade and grade.start() > 0:
+        annotations.append(grade.group().strip() + " grade")
+        name = name[: grade.start()]
+
+    candidates: list[str] = []
+    # Parenthesised parts: aliases ("Aqua (Water)"), common names inside a
+    # botanical name ("Butyrospermum Parkii (Shea) Butter"), CI numbers, notes.
+    # One pass over the innermost groups, then again only if groups nest.
+    inner_parts: list[str] = []
+    while "(" in name or "[" in name:
+        pieces: list[str] = []
+        last = 0
+        for found in _INNER_PARENS.finditer(name):
+            inner = found.group(1).strip()
+            if _PAREN_NOTE.match(inner):
+                annotations.append(inner.lower())
+            elif GRADE_ONLY.match(inner):
+                annotations.append(inner + " grade")
+            elif inner:
+                inner_parts.append(inner)
+            pieces.append(name[last : found.start()])
+            last = found.end()
+        if not pieces:
+            break
+        pieces.append(name[last:])
+        name = " ".join(pieces).strip()
+    # An unmatched opener: what follows it reads as a parenthetical ("Glycerin (Vegetable").
+    head, opener, tail = name.partition("(") if "(" in name else name.partition("[")
+    if opener and head.strip():
+        inner_parts.append(tail.strip(" )]"))
+        name = head
+    name = " ".join(_BRACKET_CHARS.sub(" ", name).split()).strip(" ,;:-")
+    # Marketing words before the name: the name as printed is tried first,
+    # without them next ("Organic Aloe Vera" → "Aloe Vera").
+    stripped, marketing = strip_marketing_words(name)
+    if marketing:
+        annotations.append(" ".join(marketing.lower().split()))
+        candidates.append(stripped)
+    if inner_parts:
+        # The full printed form: it is often a recorded alias itself.
+        full = _PERCENT.sub(" ", printed) if "%" in printed else printed
+        candidates.append(_EDGE_MARKS.sub("", full.strip()).strip())
+        for inner in inner_parts:
+            candidates.extend(p.strip() for p in _LIST_BREAK.split(inner) if p.strip())
+    # Slash synonyms: "AQUA / WATER", "Water/Aqua/Eau". Slashes inside one INCI
+    # name ("Caprylic/Capric Triglyceride") are kept: the whole name is tried
+    # first, and the parts only as a fallback.
+    # A backslash is sometimes printed for the same purpose: "Yeast Extract\Faex".
+    base = stripped if marketing else name
+    if "/" in base or "\\" in base:
+        parts = [p.strip() for p in _SLASH.split(base) if p.strip()]
+        if len(parts) > 1:
+            candidates.extend(parts)
+    quality = _QUALITY_PREFIX.match(base)
+    if quality:
+        candidates.append(base[quality.end() :])
+    # A superscript footnote number flattened by copy and paste ("Glycerin¹" →
+    # "Glycerin1"): the name without it is tried last, after the name itself
+    # ("Ceramide3" is Ceramide 3 and matches before this is tried).
+    flattened = _FLAT_FOOTNOTE.search(base)
+    if flattened:
+        candidates.append(base[: flattened.start()])
+    if not name and candidates:
+        name = candidates[0]
+    return EntryRead(
+        printed,
+        name,
+        tuple(dict.fromkeys(c for c in candidates if c and c != name)),
+        tuple(annotations),
+        percent,
+    )
+
+
+_INNER_FOOTNOTE = re.compile(r"\s[*°†‡+]{1,3}\s?(?=[A-Za-z])")
+HEADING_MARK = "\x02"
+GRADE_MARK = "\x03"
+
+
+@lru_cache(maxsize=100_000)
+def read_segment(text: str) -> tuple[tuple[str, ...], tuple[EntryRead, ...]]:
+    """One segment → (footnote texts, entries read from it).
+
+    A pure function of the segment text, cached: a catalog repeats the same
+    few thousand segments across its lists (the lists themselves are not cached).
+    """
+    footnotes: list[str] = []
+    entries: list[EntryRead] = []
+    blend = bool(_BLEND.search(text))
+    for piece in _BLEND.split(text):
+        if _is_footnote(piece):
+            footnotes.append(" ".join(piece.split()))
+            continue
+        # A footnote glued to the last ingredient: "Phenoxyethanol * Essential Oil".
+        inner = _INNER_FOOTNOTE.search(piece)
+        if inner and piece[: inner.start()].strip() and _is_footnote(piece[inner.start() :]):
+            footnotes.append(" ".join(piece[inner.start() :].split()))
+            piece = piece[: inner.start()]
+        # A kit or section heading: "STEP 01 Super Booster: Cetyl Ethylhexanoate".
+        head, colon, tail = piece.partition(":")
+        if colon and tail.strip() and 0 < len(head.split()) <= 6 and "(" not in head:
+            footnotes.append(HEADING_MARK + " ".join(head.split()))
+            piece = tail
+        if GRADE_ONLY.match(piece):  # "Petrolatum, USP": the grade split off
+            footnotes.append(GRADE_MARK + " ".join(piece.split()))
+            continue
+        read = read_entry(piece)
+        if read is None:
+            continue
+        if blend:
+            read = read._replace(annotations=(*read.annotations, "blend"))
+        entries.append(read)
+    return tuple(footnotes), tuple(entries)
+
+
+TAIL_MARKS = "*°†‡+"
+_TAIL_MARK = re.compile(r"[*°†‡+]{1,3}")
+
+
+def footnote_tail(texts: Sequence[str], annotations: Sequence[tuple[str, ...]]) -> int:
+    """How many entries at the end are footnote text: they begin with a footnote
+    mark used earlier in the list ("…, Linalool. *Napiers Original Formula").
+
+    Linear: each mark's first entry is found once."""
+    count = len(texts)
+    if count < 2 or texts[-1][:1] not in TAIL_MARKS or not texts[-1]:
+        return 0
+    first_with: dict[str, int] = {}  # mark -> first entry annotated with it
+    for index, notes in enumerate(annotations):
+        for note in notes:
+            if note.startswith("footnote "):
+                first_with.setdefault(note.split(" ", 1)[1], index)
+    keep = count
+    while keep > 1:
+        mark = _TAIL_MARK.match(texts[keep - 1])
+        # The mark must also stand on an earlier entry, not only on this one.
+        if not mark or first_with.get(mark.group(), keep) >= keep - 1:
+            break
+        keep -= 1
+    return count - keep
+
+
+def footnote_notes(footnotes: Sequence[str], notes: list[str]) -> None:
+    """The notes for what read_segment set aside (headings, grades, footnotes)."""
+    for note in footnotes:
+        if note.startswith(HEADING_MARK):
+            notes.append(f"Section heading, not an ingredient: {preview(note[1:])}")
+        elif note.startswith(GRADE_MARK):
+            notes.append(f"Pharmacopoeia grade, not an ingredient: {preview(note[1:])}")
+        else:
+            notes.append(f"Footnote text, not an ingredient: {preview(note)}")
