@@ -79,3 +79,36 @@ def test_fold_is_idempotent_over_the_whole_database(db: Database) -> None:
 
 def test_clean_text_runs_every_step_in_order() -> None:
     assert n.clean_text("Aqua&nbsp;(Water),&#160;Cl\u00a077491") == "Aqua (Water), CI 77491"
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("The green Tea Extract", ("green Tea Extract", "The")),
+        ("Organic Aloe Vera", ("Aloe Vera", "Organic")),
+        ("Certified Organic Shea Butter", ("Shea Butter", "Certified Organic")),
+        ("USDA Organic Coconut Oil", ("Coconut Oil", "USDA Organic")),
+        ("Pure Jojoba Oil", ("Jojoba Oil", "Pure")),
+        ("100% Natural Rosehip Oil", ("Rosehip Oil", "100% Natural")),
+        ("100% pure Argan Oil", ("Argan Oil", "100% pure")),
+        ("Cold-Pressed Argan Oil", ("Argan Oil", "Cold-Pressed")),
+        ("cold pressed Rosehip Oil", ("Rosehip Oil", "cold pressed")),
+        ("Wildcrafted Lavender Oil", ("Lavender Oil", "Wildcrafted")),
+        ("Wild-Harvested Frankincense Oil", ("Frankincense Oil", "Wild-Harvested")),
+        ("Fair Trade Shea Butter", ("Shea Butter", "Fair Trade")),
+        ("Fairtrade Cocoa Butter", ("Cocoa Butter", "Fairtrade")),
+        ("Organic Extra Virgin Olive Oil", ("Olive Oil", "Organic Extra Virgin")),
+        ("Pure and Natural Andiroba Oil", ("Andiroba Oil", "Pure and Natural")),
+        ("Pure Andiroba Oil", ("Andiroba Oil", "Pure")),  # "and" only as a whole word
+        # never: nothing would be left, or the word begins an INCI name
+        ("Organic", ("Organic", "")),
+        ("Wild Yam Root Extract", ("Wild Yam Root Extract", "")),
+        ("Bioflavonoids", ("Bioflavonoids", "")),
+        ("Theobroma Cacao Seed Butter", ("Theobroma Cacao Seed Butter", "")),
+        ("Anise Oil", ("Anise Oil", "")),
+        ("Rawhide", ("Rawhide", "")),
+        ("Aqua", ("Aqua", "")),
+    ],
+)
+def test_marketing_words(given: str, expected: tuple[str, str]) -> None:
+    assert n.strip_marketing_words(given) == expected

@@ -38,7 +38,10 @@ _DRUG_PURPOSES = re.compile(
     r"|antimicrobials?|astringents?|skin\s+lighten(?:er|ing))(?![\w-])"
 )
 DRUG_PERCENT = re.compile(r"\d{1,3}(?:[.,]\d{1,3})?\s*%")
-_WEIGHT_PER_WEIGHT = re.compile(r"(?i)\(\s*w\s*/\s*w\s*\)")
+# "(w/w)" anywhere, "w/w" right after a percentage ("Octinoxate 7.5% w/w").
+_WEIGHT_PER_WEIGHT = re.compile(
+    r"(?i)\(\s*[wv]\s*/\s*[wv]\s*\)|(?<=%)[ \t]*[wv]\s*/\s*[wv](?![\w/])"
+)
 _LETTER = re.compile(r"[A-Za-z]")
 _LAST_LETTER = re.compile(r"[A-Za-z][^A-Za-z]*\Z")
 _ACTIVE_BREAK = re.compile(r"[\n,;]")
@@ -58,7 +61,8 @@ def split_actives(body: str) -> list[str]:
 
     Actives are printed one per line, or one after another on a line, each with
     its percentage before or after the name ("Octinoxate 7.5% Oxybenzone 4%",
-    "9.0% Zinc Oxide, 7.5% Octinoxate"); "(w/w)" is dropped with the purpose.
+    "9.0% Zinc Oxide, 7.5% Octinoxate"); "(w/w)" and "w/w" are dropped with
+    the purpose.
     One pass per chunk: the next and the last letter are found once per cut,
     not once per percentage."""
     body = _WEIGHT_PER_WEIGHT.sub(" ", _DRUG_PURPOSES.sub(" ", body))

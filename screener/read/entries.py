@@ -50,7 +50,7 @@ _NANO = re.compile(r"(?i)\s*[\[(]\s*nano\s*[\])]")
 # A pharmacopoeia grade after a name ("White Petrolatum USP", "Glycerin, USP",
 # "Zinc Oxide USP 40%", "Hydrocortisone (USP)"): a purity standard, not part
 # of the INCI name.
-_GRADE_WORDS = r"(?:USP|U\.S\.P\.|NF|BP|EP|Ph\.?\s?Eur\.?|FCC|JP)"
+_GRADE_WORDS = r"(?:USP|U\.S\.P\.?|NF|BP|EP|Ph\.?\s?Eur\.?|FCC|JP)"
 _GRADE = re.compile(rf"(?:\s+|^)(?:{_GRADE_WORDS}(?:\s*/\s*{_GRADE_WORDS})?)\.?$")
 GRADE_ONLY = re.compile(rf"^\s*\(?{_GRADE_WORDS}(?:\s*/\s*{_GRADE_WORDS})?\.?\)?\s*$")
 MARKS = "*°†‡¹²³⁴⁵^#+"
