@@ -86,11 +86,14 @@ def _protect_run(match: re.Match[str]) -> str:
     Locants are printed in ascending order ("1,2,6-", "2,4-", "1,1,3,3-"), so a
     number that breaks the order ends the name before it: in
     "Laureth-4,1,2-Hexanediol" and "Ceramide 5,1,2-Pentanediol" the comma after
-    "4" and "5" separates two names."""
+    "4" and "5" separates two names. A run is also printed with one spacing."""
     parts = match.group().split(",")
     numbers = [int(p) for p in parts]
+    spaced = [p.startswith(" ") for p in parts]  # spaced[i]: a space after comma i-1
     first = len(parts) - 1
-    while first > 0 and numbers[first - 1] <= numbers[first]:
+    # One run is printed one way: in "Ceramide 1, 1,2-Hexanediol" the spaced
+    # comma is the list's, not the locants'.
+    while first > 0 and numbers[first - 1] <= numbers[first] and spaced[first] == spaced[-1]:
         first -= 1
     if first == len(parts) - 1:
         return match.group()  # one number left: nothing to glue
