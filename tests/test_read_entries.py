@@ -99,6 +99,11 @@ PANELS = [
         [("Hydrocortisone", "active", 1.0)],
     ),
     (
+        "decimal commas",
+        "Active ingredients: Salicylic Acid 0,5 %, Zinc Oxide 20,5%",
+        [("Salicylic Acid", "active", 0.5), ("Zinc Oxide", "active", 20.5)],
+    ),
+    (
         "upper case, with colons and inactives",
         "DRUG FACTS ACTIVE INGREDIENT: ZINC OXIDE 40% PURPOSE: SKIN PROTECTANT USES: HELPS TREAT "
         "AND PREVENT DIAPER RASH WARNINGS: FOR EXTERNAL USE ONLY DIRECTIONS: CHANGE WET DIAPERS "

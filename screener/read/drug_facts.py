@@ -44,7 +44,8 @@ _WEIGHT_PER_WEIGHT = re.compile(
 )
 _LETTER = re.compile(r"[A-Za-z]")
 _LAST_LETTER = re.compile(r"[A-Za-z][^A-Za-z]*\Z")
-_ACTIVE_BREAK = re.compile(r"[\n,;]")
+# Line breaks, semicolons and commas, but not a decimal comma ("0,5 %").
+_ACTIVE_BREAK = re.compile(r"[\n;]|(?<!\d),|,(?!\d{1,3}\s?%)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,8 +134,13 @@ def read_drug_facts(text: str, notes: list[str]) -> DrugFactsPanel | None:
             skipped.append(match.group(0).strip(" :：?"))
     if not actives and not inactives:
         return None
+    read = [
+        ("the active ingredients" if actives else ""),
+        ("the inactive ones" if inactives else ""),
+    ]
     notes.append(
-        "Read a US Drug Facts panel: the active ingredients, then the inactive ones"
+        "Read a US Drug Facts panel: "
+        + ", then ".join(r for r in read if r)
         + (f" (skipped: {', '.join(dict.fromkeys(skipped))})" if skipped else "")
         + "."
     )
