@@ -44,7 +44,8 @@ def entry_of(text: str) -> tuple[str, float | None]:
         ("Retinol <1%", "Retinol", None),
         ("Glycerin 1-2%", "Glycerin", None),
         ("100% Natural Rosehip Oil", "100% Natural Rosehip Oil", None),
-        ("Aloe 10% (95% organic)", "Aloe", 10.0),  # the claim is not read,
+        ("Aloe 10% (95% organic)", "Aloe", 10.0),  # the claim is not read
+        ("Aloe Vera Gel 100% Organic", "Aloe Vera Gel", None),
     ],
 )
 def test_printed_concentration(text: str, name: str, percent: float | None) -> None:

@@ -38,12 +38,12 @@ _NUMBER = r"\d{1,3}(?:[.,]\d{1,3})?"
 # A printed percentage: "2%", "(20%)", "9.0% Zinc Oxide", "0,5 %", "7.5% w/w",
 # "<1%", "1-2%". The number never continues a name: not after a letter, digit,
 # hyphen or slash ("PEG-40", "C12-15", "Ceteareth-20", "Polysorbate 80" carry
-# no "%", and "Laureth-4%" is not read either). A claim ("100% Natural") is
-# not a concentration.
+# no "%", and "Laureth-4%" is not read either). A claim ("100% Natural",
+# "(95% organic)") is not a concentration.
 _PERCENT = re.compile(
     rf"(?i)[\[(]?\s*(?P<bound>(?:<|≤|max\.?|up\s+to|less\s+than)\s*)?"
     rf"(?<![\w\-/])(?<!\d[.,])(?P<value>{_NUMBER})(?:\s?-\s?(?P<high>{_NUMBER}))?\s?%"
-    r"(?!\s*(?:natural|organic|pure|vegan|bio|plant)\b)"
+    r"(?P<claim>\s*(?:natural|organic|pure|vegan|bio|plant[\s-]based)\b)?"
     r"(?:\s*\(?\s*[wv]\s*/\s*[wv]\s*\)?)?\s*[\])]?"
 )
 _NANO = re.compile(r"(?i)\s*[\[(]\s*nano\s*[\])]")
@@ -86,17 +86,23 @@ def _is_footnote(text: str) -> bool:
 
 def _read_percentages(name: str, annotations: list[str]) -> tuple[str, float | None]:
     """Cut the percentages out of a name: each becomes an annotation; the
-    concentration is the one exact value printed (a bound "<1%" or a range
-    "1-2%" is shown, not read as a concentration)."""
+    concentration is the one exact value printed (a bound "<1%", a range
+    "1-2%" or a claim "95% organic" is shown, not read as a concentration).
+    A claim that opens the name ("100% Natural Rosehip Oil") is left to
+    strip_marketing_words, so that the name as printed is tried first."""
     values: set[float] = set()
     inexact = False
-    matched = False
+    kept: list[str] = []
+    last = 0
     for pct in _PERCENT.finditer(name):
-        matched = True
         value = pct.group("value").replace(",", ".")
         bound = " ".join(pct.group("bound").split()) if pct.group("bound") else ""
-        high = pct.group("high")
-        if high:
+        high, claim = pct.group("high"), pct.group("claim")
+        if claim:
+            if not name[: pct.start()].strip():
+                continue
+            annotations.append(f"{value}% {claim.strip().lower()}")
+        elif high:
             annotations.append(f"{value}-{high.replace(',', '.')}%")
             inexact = True
         elif bound:
@@ -105,9 +111,12 @@ def _read_percentages(name: str, annotations: list[str]) -> tuple[str, float | N
         else:
             annotations.append(f"{value}%")
             values.add(float(value))
-    if not matched:
+        kept.append(name[last : pct.start()])
+        last = pct.end()
+    if not kept:
         return name, None
-    name = _PERCENT.sub(" ", name)
+    kept.append(name[last:])
+    name = " ".join(kept)
     if inexact or len(values) != 1:
         return name, None
     value = next(iter(values))
