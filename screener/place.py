@@ -339,7 +339,7 @@ def place(
                     zone,
                     percent,
                     policy,
-                    excipient=section == "inactive" or basis == "alphabetical",
+                    excipient=basis == "alphabetical",
                 ),
                 section=section,
                 rank=rank,
