@@ -100,6 +100,52 @@ PANELS = [
         [("Hydrocortisone", "active", 1.0)],
     ),
     (
+        "strength after a comma, with a class note",
+        "Drug Facts\nActive ingredient: Adapalene USP, 0.1% (retinoid)\nPurpose: Acne treatment\n"
+        "Inactive ingredients: carbomer homopolymer type C, edetate disodium, phenoxyethanol.",
+        [
+            ("Adapalene", "active", 0.1),
+            ("carbomer homopolymer type C", "inactive", None),
+            ("edetate disodium", "inactive", None),
+            ("phenoxyethanol", "inactive", None),
+        ],
+    ),
+    (
+        "package insert: excipients, a final 'and'",
+        "Clindac A gel. Active ingredient: Clindamycin Phosphate USP 1.0%. Excipients: carbomer "
+        "941, methyl paraben, sodium hydroxide and purified water.",
+        [
+            ("Clindamycin Phosphate", "active", 1.0),
+            ("carbomer 941", "inactive", None),
+            ("methyl paraben", "inactive", None),
+            ("sodium hydroxide", "inactive", None),
+            ("purified water", "inactive", None),
+        ],
+    ),
+    (
+        "package insert: 'in a vehicle consisting of'",
+        "DIFFERIN (adapalene gel) Gel, 0.1%. Each gram contains: adapalene 0.1% (1 mg) in a "
+        "vehicle consisting of carbomer 940, edetate disodium, purified water, and sodium hydroxide.",
+        [
+            ("adapalene", "active", 0.1),
+            ("carbomer 940", "inactive", None),
+            ("edetate disodium", "inactive", None),
+            ("purified water", "inactive", None),
+            ("sodium hydroxide", "inactive", None),
+        ],
+    ),
+    (
+        "package insert: 'in an aqueous gel base formulated with'",
+        "Benzoyl Peroxide Gel, 5% Aqueous Base Acne Gel contains: 5% benzoyl peroxide, in an "
+        "aqueous gel base formulated with carbomer homopolymer type C, dimethicone, and glycerin.",
+        [
+            ("benzoyl peroxide", "active", 5.0),
+            ("carbomer homopolymer type C", "inactive", None),
+            ("dimethicone", "inactive", None),
+            ("glycerin", "inactive", None),
+        ],
+    ),
+    (
         "decimal commas",
         "Active ingredients: Salicylic Acid 0,5 %, Zinc Oxide 20,5%",
         [("Salicylic Acid", "active", 0.5), ("Zinc Oxide", "active", 20.5)],

@@ -19,7 +19,11 @@ from .preamble import HEADING
 
 DRUG_FACTS = re.compile(
     r"(?i)(?<![\w-])(?:"
-    r"(?P<inactive>(?:inactive|other)\s+ingredients?)"
+    r"(?P<inactive>(?:inactive|other)\s+ingredients?|excipients?"
+    # A package insert's prose: "adapalene 0.1% in a vehicle consisting of ...",
+    # "5% benzoyl peroxide, in an aqueous gel base formulated with ...".
+    r"|(?:in\s+)?an?\s+(?:[\w-]+\s+){0,3}?(?:vehicle|base)\s+(?:consisting\s+of|formulated\s+with"
+    r"|containing))"
     r"|(?P<active>active\s+ingredients?)(?:\s*\((?:in\s+each|per)\b[^()\n]{0,40}\))?"
     r"(?P<header>[ \t]*purposes?)?"
     r"|(?P<purpose>purposes?)"
@@ -43,6 +47,11 @@ _WEIGHT_PER_WEIGHT = re.compile(
     r"(?i)\(\s*[wv]\s*/\s*[wv]\s*\)|(?<=%)[ \t]*[wv]\s*/\s*[wv](?![\w/])"
 )
 _LETTER = re.compile(r"[A-Za-z]")
+_AMOUNT = re.compile(r"[ \t]*\([^()]{0,40}\)")
+# A panel or package insert names one of these (checked before the pattern runs).
+_KEYS = re.compile(r"(?i)ngredient|excipient|vehicle|base\s+formulated")
+# A percentage printed apart from its name ("Adapalene USP, 0.1% (retinoid)").
+_LONE_STRENGTH = re.compile(r"^\s*\d{1,3}(?:[.,]\d{1,3})?\s*%(?:\s*\([^()]*\))?\s*$")
 _LAST_LETTER = re.compile(r"[A-Za-z][^A-Za-z]*\Z")
 # Line breaks, semicolons and commas, but not a decimal comma ("0,5 %").
 _ACTIVE_BREAK = re.compile(r"[\n;]|(?<!\d),|,(?!\d{1,3}\s?%)")
@@ -77,10 +86,16 @@ def split_actives(body: str) -> list[str]:
             if next_letter is None or last_letter < pct.end():
                 break  # no name can follow any later percentage either
             if next_letter.start() < pct.start():  # "Octinoxate 7.5% | Oxybenzone 4%"
-                out.append(chunk[start : pct.end()])
-                start = pct.end()
+                # An amount beside the strength stays with it: "0.1% (1 mg)".
+                amount = _AMOUNT.match(chunk, pct.end())
+                end = amount.end() if amount else pct.end()
+                out.append(chunk[start:end])
+                start = end
                 next_letter = _LETTER.search(chunk, start)
-        out.append(chunk[start:])
+        if out and _LONE_STRENGTH.match(chunk[start:]):
+            out[-1] += " " + chunk[start:]
+        else:
+            out.append(chunk[start:])
     return [" ".join(part.split()).strip(" .:•") for part in out if _LETTER.search(part)]
 
 
@@ -107,7 +122,7 @@ def read_drug_facts(text: str, notes: list[str]) -> DrugFactsPanel | None:
     Directions and the rest are skipped (and named in the notes). Lines with
     percentages before the first heading are actives printed without their
     heading."""
-    if "ngredient" not in text and "NGREDIENT" not in text:
+    if not _KEYS.search(text):
         return None
     found = list(DRUG_FACTS.finditer(text))
     kinds = [next(k for k in _KINDS if m.group(k)) for m in found]
@@ -118,8 +133,15 @@ def read_drug_facts(text: str, notes: list[str]) -> DrugFactsPanel | None:
     skipped: list[str] = []
     before = text[: found[0].start()].strip()
     if before and kinds[0] != "active" and DRUG_PERCENT.search(before):
-        actives.extend(split_actives(before))
-        before = ""
+        # "Gel, 0.1%. Each gram contains: adapalene 0.1% (1 mg)": the actives
+        # follow the last colon; the product's name before it is cut.
+        head, colon, listed = before.rpartition(":")
+        if colon and DRUG_PERCENT.search(listed):
+            actives.extend(split_actives(listed))
+            before = head + colon
+        else:
+            actives.extend(split_actives(before))
+            before = ""
     for index, (match, kind) in enumerate(zip(found, kinds, strict=True)):
         end = found[index + 1].start() if index + 1 < len(found) else len(text)
         body = text[match.end() : end].strip(" \t\n,;.")

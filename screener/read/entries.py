@@ -73,6 +73,7 @@ _PAREN_NOTE = re.compile(
     r"(?i)^(?:certified\s+)?(?:organic|bio|natural|vegan|non[\s-]?gmo|plant[\s-]?derived"
     r"|vegetable|naturally\s+derived|from\s+.+|cold[\s-]pressed|micronized|micronised)$"
 )
+_AMOUNT = re.compile(r"(?i)^\d{1,4}(?:[.,]\d{1,3})?\s?(?:mg|g|mcg|µg)$")
 _INNER_PARENS = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
 _BRACKET_CHARS = re.compile(r"[()\[\]]")
 _LIST_BREAK = re.compile(r"[,;]")
@@ -169,6 +170,8 @@ def read_entry(raw: str) -> EntryRead | None:
                 annotations.append(inner.lower())
             elif GRADE_ONLY.match(inner):
                 annotations.append(inner + " grade")
+            elif _AMOUNT.match(inner):  # "adapalene 0.1% (1 mg)"
+                annotations.append(inner)
             elif inner:
                 inner_parts.append(inner)
             pieces.append(name[last : found.start()])
@@ -183,6 +186,11 @@ def read_entry(raw: str) -> EntryRead | None:
         inner_parts.append(tail.strip(" )]"))
         name = head
     name = " ".join(_BRACKET_CHARS.sub(" ", name).split()).strip(" ,;:-")
+    # A grade before a parenthesised note: "Adapalene USP (retinoid)".
+    grade = _GRADE.search(name) if inner_parts else None
+    if grade and grade.start() > 0:
+        annotations.append(grade.group().strip() + " grade")
+        name = name[: grade.start()]
     # Marketing words before the name: the name as printed is tried first,
     # without them next ("Organic Aloe Vera" → "Aloe Vera").
     stripped, marketing = strip_marketing_words(name)

@@ -447,6 +447,24 @@ def _list_segments(raw: str, notes: list[str], fast: bool) -> tuple[list[str], l
     return [s.text for s in segments], flags if any(flags) else None
 
 
+_FINAL_AND = re.compile(r"(?i)\s+and\s+")
+
+
+def _split_final_and(
+    texts: list[str], mays: list[bool] | None
+) -> tuple[list[str], list[bool] | None]:
+    """A package insert's list is prose: "..., stearyl alcohol and xanthan gum."
+    The last segment's one "and" separates its two last names."""
+    if not texts:
+        return texts, mays
+    pieces = _FINAL_AND.split(texts[-1])
+    if len(pieces) != 2 or not all(p.strip(" .") for p in pieces):
+        return texts, mays
+    if mays is not None:
+        mays = [*mays, mays[-1]]
+    return [*texts[:-1], *pieces], mays
+
+
 def label_segments(text: object, *, max_chars: int = MAX_TEXT_CHARS, fast: bool = True) -> Segments:
     """Stages 1-5: label text → its segments, may-contain flags, Drug Facts
     sections and the notes so far.
@@ -470,6 +488,8 @@ def label_segments(text: object, *, max_chars: int = MAX_TEXT_CHARS, fast: bool 
     parts.extend(("inactive", body) for body in panel.inactives)
     for section, part in parts:
         texts, mays = _list_segments(part, notes, fast)
+        if section == "inactive":
+            texts, mays = _split_final_and(texts, mays)
         all_texts.extend(texts)
         all_mays.extend(mays if mays is not None else [False] * len(texts))
         sections.extend([section] * len(texts))
