@@ -14,7 +14,7 @@ selector tests per ingredient.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from .database import Database, Ingredient
@@ -28,6 +28,7 @@ from .read import (
     NO_ENTRIES,
     TAIL_MARKS,
     ParsedEntry,
+    amount_percent,
     footnote_notes,
     footnote_tail,
     label_segments,
@@ -225,6 +226,14 @@ class Screener:
             footnote_notes(footnotes, notes)
         if not entries:
             raise ScreenError(NO_ENTRIES)
+        basis = segments.amount_basis_g
+        if basis is not None:  # "100 g contains: ... vaseline 27.00 g"
+            entries = [
+                e
+                if e.percent is not None
+                else replace(e, percent=amount_percent(e.annotations, basis))
+                for e in entries
+            ]
         if not may:
             may = [False] * len(entries)
         if not sections:

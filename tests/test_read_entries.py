@@ -320,3 +320,29 @@ def test_a_surrogate_pair_is_joined_back_silently() -> None:
     label = read_label("Aqua, \ud83d\udca7 Glycerin")  # an emoji split in two by UTF-16
     assert label.entries[1].text == "\U0001f4a7 Glycerin"
     assert not any("\ufffd" in n for n in label.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "100 g of ointment contains: Active ingredient: dexpanthenol 5.00 g; excipients: "
+            "vaseline 27.00 g; lanolin 17.00 g; isopropyl myristate 3.00 g; water 37.40 g.",
+            [("dexpanthenol", 5.0), ("vaseline", 27.0), ("lanolin", 17.0),
+             ("isopropyl myristate", 3.0), ("water", 37.4)],
+        ),
+        (
+            "Each gram contains: adapalene 1 mg in a vehicle consisting of carbomer 940, water",
+            [("adapalene", 0.1), ("carbomer 940", None), ("water", None)],
+        ),
+        # no basis printed: the amount is shown, not read as a percentage
+        ("Aqua, Glycerin 5 g", [("Aqua", None), ("Glycerin", None)]),
+    ],
+)  # fmt: skip
+def test_amounts_per_100_g_are_percentages(
+    text: str, expected: list[tuple[str, float | None]]
+) -> None:
+    label = read_label(text)
+    assert [(e.name, e.percent) for e in label.entries] == expected
+    assert label_segments(text).amount_basis_g == (None if "contains" not in text else
+                                                    100.0 if "100 g" in text else 1.0)  # fmt: skip

@@ -24,6 +24,7 @@ from .drug_facts import DrugFactsPanel, read_drug_facts
 from .entries import (
     TAIL_MARKS,
     EntryRead,
+    amount_percent,
     footnote_notes,
     footnote_tail,
     read_entry,
@@ -45,6 +46,7 @@ __all__ = [
     "ReadLabel",
     "Section",
     "Segments",
+    "amount_percent",
     "check_input",
     "could_match",
     "cut_preamble",

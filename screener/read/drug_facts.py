@@ -48,6 +48,7 @@ _WEIGHT_PER_WEIGHT = re.compile(
 )
 _LETTER = re.compile(r"[A-Za-z]")
 _AMOUNT = re.compile(r"[ \t]*\([^()]{0,40}\)")
+_CONTAINS = re.compile(r"(?i)\bcontains?[ \t]*$")
 # A panel or package insert names one of these (checked before the pattern runs).
 _KEYS = re.compile(r"(?i)ngredient|excipient|vehicle|base\s+formulated")
 # A percentage printed apart from its name ("Adapalene USP, 0.1% (retinoid)").
@@ -132,11 +133,12 @@ def read_drug_facts(text: str, notes: list[str]) -> DrugFactsPanel | None:
     inactives: list[str] = []
     skipped: list[str] = []
     before = text[: found[0].start()].strip()
-    if before and kinds[0] != "active" and DRUG_PERCENT.search(before):
-        # "Gel, 0.1%. Each gram contains: adapalene 0.1% (1 mg)": the actives
-        # follow the last colon; the product's name before it is cut.
-        head, colon, listed = before.rpartition(":")
-        if colon and DRUG_PERCENT.search(listed):
+    # "Gel, 0.1%. Each gram contains: adapalene 0.1% (1 mg)": the actives
+    # follow the last colon; the product's name before it is cut.
+    head, colon, listed = before.rpartition(":")
+    contains = bool(colon) and _CONTAINS.search(head) is not None
+    if before and kinds[0] != "active" and (DRUG_PERCENT.search(before) or contains):
+        if colon and _LETTER.search(listed):
             actives.extend(split_actives(listed))
             before = head + colon
         else:

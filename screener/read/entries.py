@@ -74,6 +74,9 @@ _PAREN_NOTE = re.compile(
     r"|vegetable|naturally\s+derived|from\s+.+|cold[\s-]pressed|micronized|micronised)$"
 )
 _AMOUNT = re.compile(r"(?i)^\d{1,4}(?:[.,]\d{1,3})?\s?(?:mg|g|mcg|µg)$")
+_TRAILING_AMOUNT = re.compile(r"(?i)(?<![\w\-/.,])(\d{1,4}(?:[.,]\d{1,3})?)\s?(mg|g)\.?$")
+_LETTER_START = re.compile(r"[^\W\d_]")
+_AMOUNT_NOTE = re.compile(r"^(\d{1,4}(?:[.,]\d{1,3})?) (mg|g)$")
 _INNER_PARENS = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
 _BRACKET_CHARS = re.compile(r"[()\[\]]")
 _LIST_BREAK = re.compile(r"[,;]")
@@ -124,6 +127,20 @@ def _read_percentages(name: str, annotations: list[str]) -> tuple[str, float | N
     return name, value if value <= 100 else None
 
 
+def amount_percent(annotations: Sequence[str], basis_g: float) -> float | None:
+    """An entry's amount as a percentage of ``basis_g`` grams of product
+    ("27.00 g" in "100 g contains" → 27.0; "1 mg" in "each gram contains" → 0.1)."""
+    for note in annotations:
+        found = _AMOUNT_NOTE.match(note)
+        if found:
+            grams = float(found.group(1).replace(",", "."))
+            if found.group(2) == "mg":
+                grams /= 1000
+            value = round(grams / basis_g * 100, 4)
+            return value if 0 < value <= 100 else None
+    return None
+
+
 def read_entry(raw: str) -> EntryRead | None:
     """One printed segment → the entry as printed, its name, candidates,
     annotations and concentration."""
@@ -146,6 +163,12 @@ def read_entry(raw: str) -> EntryRead | None:
     if "%" in name:
         name, percent = _read_percentages(name, annotations)
     name = name.strip()
+    # An amount per unit ("vaseline 27.00 g", "adapalene 1 mg"): shown, and read
+    # as a percentage when the label says per how much (label.amount_percent).
+    amount = _TRAILING_AMOUNT.search(name) if name[-1:] in "gG." else None
+    if amount and _LETTER_START.match(name):
+        annotations.append(f"{amount.group(1)} {amount.group(2).lower()}")
+        name = name[: amount.start()].strip()
     marks = "".join(m.group() for m in _EDGE_MARKS.finditer(name))
     if marks:
         annotations.append(f"footnote {marks}")

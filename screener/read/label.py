@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..errors import ScreenError
 from ..limits import MAX_ENTRIES, MAX_TEXT_CHARS
-from .entries import footnote_notes, footnote_tail, read_segment
+from .entries import amount_percent, footnote_notes, footnote_tail, read_segment
 from .segments import Section, label_segments
 
 
@@ -59,6 +59,7 @@ def read_label(text: object, *, max_chars: int = MAX_TEXT_CHARS, fast: bool = Tr
     entries: list[ParsedEntry] = []
     footnotes: list[str] = []
     mays, sections = segments.may_contain, segments.sections
+    basis = segments.amount_basis_g
     for index, segment in enumerate(segments.texts):
         seg_footnotes, seg_entries = read_segment(segment)
         footnotes.extend(seg_footnotes)
@@ -75,7 +76,9 @@ def read_label(text: object, *, max_chars: int = MAX_TEXT_CHARS, fast: bool = Tr
                     position=len(entries) + 1,
                     may_contain=may_contain,
                     annotations=read.annotations,
-                    percent=read.percent,
+                    percent=read.percent
+                    if read.percent is not None or basis is None
+                    else amount_percent(read.annotations, basis),
                     section=section,
                 )
             )

@@ -72,6 +72,9 @@ class Segments:
     sections: tuple[Section | None, ...] | None
     notes: tuple[str, ...]
     drug_facts: bool = False
+    #: The label gives amounts per this many grams ("100 g of ointment contains:",
+    #: "each gram contains:"): entries' "27.00 g" read as percentages.
+    amount_basis_g: float | None = None
 
 
 @dataclass(slots=True)
@@ -447,6 +450,22 @@ def _list_segments(raw: str, notes: list[str], fast: bool) -> tuple[list[str], l
     return [s.text for s in segments], flags if any(flags) else None
 
 
+_PER_AMOUNT = re.compile(
+    r"(?i)(?<![\w.,])(?:(?P<hundred>100)\s?g(?:rams?)?\b[^.;:\n]{0,40}?\bcontains?\b"
+    r"|per\s+(?P<per>100)\s?g\b|(?:each|per|1)\s+(?:gram|g)\b[^.;:\n]{0,20}?\bcontains?\b)"
+)
+
+
+def amount_basis(text: str) -> float | None:
+    """100 when amounts are given per 100 g, 1 when per gram, else None."""
+    if "ontain" not in text and "ONTAIN" not in text and "per 100" not in text.lower():
+        return None
+    found = _PER_AMOUNT.search(text)
+    if found is None:
+        return None
+    return 100.0 if found.group("hundred") or found.group("per") else 1.0
+
+
 _FINAL_AND = re.compile(r"(?i)\s+and\s+")
 
 
@@ -476,9 +495,16 @@ def label_segments(text: object, *, max_chars: int = MAX_TEXT_CHARS, fast: bool 
     if replaced:
         notes.append(SURROGATES_NOTE)
     panel = read_drug_facts(raw, notes)
+    basis = amount_basis(raw)
     if panel is None:
         texts, mays = _list_segments(raw, notes, fast)
-        return Segments(tuple(texts), None if mays is None else tuple(mays), None, tuple(notes))
+        return Segments(
+            tuple(texts),
+            None if mays is None else tuple(mays),
+            None,
+            tuple(notes),
+            amount_basis_g=basis,
+        )
     all_texts: list[str] = []
     all_mays: list[bool] = []
     sections: list[Section | None] = []
@@ -499,4 +525,5 @@ def label_segments(text: object, *, max_chars: int = MAX_TEXT_CHARS, fast: bool 
         tuple(sections),
         tuple(notes),
         drug_facts=True,
+        amount_basis_g=basis,
     )
