@@ -49,8 +49,6 @@ _WEIGHT_PER_WEIGHT = re.compile(
 _LETTER = re.compile(r"[A-Za-z]")
 _AMOUNT = re.compile(r"[ \t]*\([^()]{0,40}\)")
 _CONTAINS = re.compile(r"(?i)\bcontains?[ \t]*$")
-# A panel or package insert names one of these (checked before the pattern runs).
-_KEYS = re.compile(r"(?i)ngredient|excipient|vehicle|base\s+formulated")
 # A percentage printed apart from its name ("Adapalene USP, 0.1% (retinoid)").
 _LONE_STRENGTH = re.compile(r"^\s*\d{1,3}(?:[.,]\d{1,3})?\s*%(?:\s*\([^()]*\))?\s*$")
 _LAST_LETTER = re.compile(r"[A-Za-z][^A-Za-z]*\Z")
@@ -123,7 +121,17 @@ def read_drug_facts(text: str, notes: list[str]) -> DrugFactsPanel | None:
     Directions and the rest are skipped (and named in the notes). Lines with
     percentages before the first heading are actives printed without their
     heading."""
-    if not _KEYS.search(text):
+    # Plain substring tests before the pattern runs: this runs on every label.
+    if not (
+        "ngredient" in text
+        or "NGREDIENT" in text
+        or "xcipient" in text
+        or "XCIPIENT" in text
+        or "ehicle" in text
+        or "EHICLE" in text
+        or "ase formulated" in text
+        or "ASE FORMULATED" in text
+    ):
         return None
     found = list(DRUG_FACTS.finditer(text))
     kinds = [next(k for k in _KINDS if m.group(k)) for m in found]

@@ -458,7 +458,7 @@ _PER_AMOUNT = re.compile(
 
 def amount_basis(text: str) -> float | None:
     """100 when amounts are given per 100 g, 1 when per gram, else None."""
-    if "ontain" not in text and "ONTAIN" not in text and "100" not in text:
+    if not ("ontain" in text or "ONTAIN" in text or "er 100" in text or "ER 100" in text):
         return None
     found = _PER_AMOUNT.search(text)
     if found is None:
