@@ -174,9 +174,11 @@ def read_entry(raw: str) -> EntryRead | None:
         annotations.append(f"footnote {marks}")
         name = _EDGE_MARKS.sub("", name).strip()
     # After the percentage: "White Petrolatum USP 41%" ends with its grade then.
+    graded = ""
     grade = _GRADE.search(name)
     if grade and grade.start() > 0:
         annotations.append(grade.group().strip() + " grade")
+        graded = name  # tried last: "Emulsifying Wax NF" is itself an INCI name
         name = name[: grade.start()]
 
     candidates: list[str] = []
@@ -210,9 +212,10 @@ def read_entry(raw: str) -> EntryRead | None:
         name = head
     name = " ".join(_BRACKET_CHARS.sub(" ", name).split()).strip(" ,;:-")
     # A grade before a parenthesised note: "Adapalene USP (retinoid)".
-    grade = _GRADE.search(name) if inner_parts else None
+    grade = _GRADE.search(name) if inner_parts and not graded else None
     if grade and grade.start() > 0:
         annotations.append(grade.group().strip() + " grade")
+        graded = name
         name = name[: grade.start()]
     # Marketing words before the name: the name as printed is tried first,
     # without them next ("Organic Aloe Vera" → "Aloe Vera").
@@ -244,6 +247,8 @@ def read_entry(raw: str) -> EntryRead | None:
     flattened = _FLAT_FOOTNOTE.search(base)
     if flattened:
         candidates.append(base[: flattened.start()])
+    if graded:
+        candidates.append(" ".join(graded.split()))
     if not name and candidates:
         name = candidates[0]
     return EntryRead(

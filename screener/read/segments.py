@@ -466,22 +466,72 @@ def amount_basis(text: str) -> float | None:
     return 100.0 if found.group("hundred") or found.group("per") else 1.0
 
 
-_FINAL_AND = re.compile(r"(?i)\s+and\s+")
+# A pharmacopoeia title printed inverted ("Benzoyl Peroxide, Hydrous", "Mineral
+# Oil, Light", "Citric Acid, Anhydrous"): the qualifier alone after a comma is
+# put back in front of the name it qualifies.
+_INVERTED_QUALIFIER = re.compile(
+    r"(?i)((?:an)?hydrous|dehydrated|light(?: liquid)?|heavy|(?:white|yellow)(?: soft)?|liquid"
+    r"|hard|purified|colloidal(?: anhydrous)?|medium[- ]chain|(?:mono|di|tri)basic|modified"
+    r"|precipitated|sublimed)(\s*\(?\d{1,3}(?:[.,]\d{1,3})?\s?%\)?)?"
+)
+# A strength split off by a comma ("Hydroquinone USP, 4%"): it belongs to the name before.
+_BARE_STRENGTH = re.compile(r"\(?\d{1,3}(?:\.\d{1,3})?\s?%\)?")
 
 
-def _split_final_and(
-    texts: list[str], mays: list[bool] | None
+def reattach_qualifiers(
+    texts: list[str], flags: list[bool] | None
 ) -> tuple[list[str], list[bool] | None]:
-    """A package insert's list is prose: "..., stearyl alcohol and xanthan gum."
-    The last segment's one "and" separates its two last names."""
-    if not texts:
-        return texts, mays
-    pieces = _FINAL_AND.split(texts[-1])
-    if len(pieces) != 2 or not all(p.strip(" .") for p in pieces):
-        return texts, mays
-    if mays is not None:
-        mays = [*mays, mays[-1]]
-    return [*texts[:-1], *pieces], mays
+    """Segments with each inverted-title qualifier (or bare strength) joined to
+    the name before it."""
+    if not any(
+        _INVERTED_QUALIFIER.fullmatch(t.strip()) or _BARE_STRENGTH.fullmatch(t.strip())
+        for t in texts[1:]
+    ):
+        return texts, flags
+    out: list[str] = []
+    out_flags: list[bool] = []
+    for index, segment in enumerate(texts):
+        found = _INVERTED_QUALIFIER.fullmatch(segment.strip())
+        if out and found:
+            out[-1] = f"{found.group(1)} {out[-1].strip()}{found.group(2) or ''}"
+            continue
+        if out and _BARE_STRENGTH.fullmatch(segment.strip()):
+            out[-1] = f"{out[-1].rstrip()} {segment.strip()}"
+            continue
+        out.append(segment)
+        out_flags.append(flags[index] if flags is not None else False)
+    return out, (out_flags if flags is not None else None)
+
+
+# "..., Propylparaben, Squalane and Stearic Acid": the last two entries of an
+# English list (or a package insert's prose) joined by "and"; INCI names
+# practically never hold the word. Found with one search, not a pattern that
+# rescans the segment from every "and".
+_JOINING_AND = re.compile(r"(?i)\s+and\s+")
+
+
+def split_last_and(
+    texts: list[str], flags: list[bool] | None
+) -> tuple[list[str], list[bool] | None]:
+    """The last segment split at its first joining "and" when both sides are
+    short names (one to six words, no brackets)."""
+    if len(texts) < 2 or "nd" not in texts[-1] and "ND" not in texts[-1]:
+        return texts, flags
+    last = texts[-1]
+    found = _JOINING_AND.search(last)
+    if found is None or any(ch in last for ch in "()[]"):
+        return texts, flags
+    first, second = last[: found.start()].strip(), last[found.end() :].strip().rstrip(".").strip()
+    if not (1 <= len(first.split()) <= 6 and 1 <= len(second.split()) <= 6):
+        return texts, flags
+    return [*texts[:-1], first, second], (None if flags is None else [*flags, flags[-1]])
+
+
+def _read_list(raw: str, notes: list[str], fast: bool) -> tuple[list[str], list[bool] | None]:
+    """Stages 2-5 over one list, then inverted qualifiers and a joining "and"."""
+    texts, mays = _list_segments(raw, notes, fast)
+    texts, mays = reattach_qualifiers(texts, mays)
+    return split_last_and(texts, mays)
 
 
 def label_segments(text: object, *, max_chars: int = MAX_TEXT_CHARS, fast: bool = True) -> Segments:
@@ -497,7 +547,7 @@ def label_segments(text: object, *, max_chars: int = MAX_TEXT_CHARS, fast: bool 
     panel = read_drug_facts(raw, notes)
     basis = amount_basis(raw)
     if panel is None:
-        texts, mays = _list_segments(raw, notes, fast)
+        texts, mays = _read_list(raw, notes, fast)
         return Segments(
             tuple(texts),
             None if mays is None else tuple(mays),
@@ -513,9 +563,7 @@ def label_segments(text: object, *, max_chars: int = MAX_TEXT_CHARS, fast: bool 
         parts.append(("active", ", ".join(panel.actives)))
     parts.extend(("inactive", body) for body in panel.inactives)
     for section, part in parts:
-        texts, mays = _list_segments(part, notes, fast)
-        if section == "inactive":
-            texts, mays = _split_final_and(texts, mays)
+        texts, mays = _read_list(part, notes, fast)
         all_texts.extend(texts)
         all_mays.extend(mays if mays is not None else [False] * len(texts))
         sections.extend([section] * len(texts))
