@@ -61,6 +61,8 @@ def read_csv(
     text = _read_text(path, label, problems)
     if text is None:
         return []
+    if csv.field_size_limit() <= MAX_CELL:  # the check below names the line, not csv
+        csv.field_size_limit(4 * MAX_CELL)
     reader = csv.reader(io.StringIO(text, newline=""))
     rows: list[CsvRow] = []
     header: list[str] | None = None

@@ -50,6 +50,7 @@ def _ratings(table: dict[str, Severity]) -> dict[str, Severity]:
 class ComedogenicSection(_Section):
     #: a rating this low or lower is capped at info (judge/comedogenic.py)
     low_rating_max: int = Field(default=2, ge=0, le=5)
+    printed_middle_max: Severity = "caution"
     top: dict[str, Severity]
     middle: dict[str, Severity]
     trace: dict[str, Severity]

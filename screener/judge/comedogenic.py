@@ -100,6 +100,9 @@ def comedogenic_findings(placement: Placement, db: Database, options: Options) -
         weak, sources, grade = _facts(item.ingredient, db)
         if weak or rating.used <= low_max:
             severity = cap(severity, "info")
+        if item.basis == "percent" and item.zone == "middle":
+            # A printed moderate amount (1-5%) is a reason for care, not to avoid.
+            severity = cap(severity, str(tables.get("printed_middle_max", "caution")))
         severity = step_down(severity, steps)
         if severity is None:
             continue
