@@ -403,6 +403,25 @@ class JsonLinesWriter:
         self.handle.flush()
 
 
+def arrow_schema(frame: pd.DataFrame) -> Any:
+    """One Parquet schema for every chunk or part: the added columns' fixed types,
+    the original columns' own types (text for one with no value in the first block,
+    as it may hold text later)."""
+    import pyarrow as pa
+
+    fixed = {"string": pa.string(), "Int64": pa.int64(), "Float64": pa.float64()}
+    inferred = pa.Schema.from_pandas(frame, preserve_index=False)
+    fields = []
+    for item in inferred:
+        kind = OUTPUT_COLUMNS.get(item.name)
+        if kind is not None:
+            item = item.with_type(fixed[kind])
+        elif pa.types.is_null(item.type):
+            item = item.with_type(pa.string())
+        fields.append(item)
+    return pa.schema(fields, metadata=inferred.metadata)
+
+
 class ParquetWriter:
     def __init__(self, path: str) -> None:
         self.path = path
@@ -414,19 +433,7 @@ class ParquetWriter:
         import pyarrow.parquet as pq
 
         if self.writer is None:
-            # Fixed types for the added columns; text for a column that is all
-            # missing in the first chunk (it may hold text later).
-            fixed = {"Int64": pa.int64(), "Float64": pa.float64(), "string": pa.string()}
-            inferred = pa.Schema.from_pandas(chunk, preserve_index=False)
-            fields = []
-            for item in inferred:
-                kind = OUTPUT_COLUMNS.get(item.name)
-                if kind is not None:
-                    item = item.with_type(fixed[kind])
-                elif pa.types.is_null(item.type):
-                    item = item.with_type(pa.string())
-                fields.append(item)
-            self.schema = pa.schema(fields, metadata=inferred.metadata)
+            self.schema = arrow_schema(chunk)
             self.writer = pq.ParquetWriter(self.path, self.schema)
         table = pa.Table.from_pandas(chunk, schema=self.schema, preserve_index=False)
         self.writer.write_table(table)

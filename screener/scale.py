@@ -38,10 +38,10 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from .batch import (
-    OUTPUT_COLUMNS,
     Progress,
     _chunks,
     _split_contexts,
+    arrow_schema,
     format_summary,
     output_meta,
     resolve_jobs,
@@ -267,24 +267,6 @@ def dask_output_format(output: str, requested: str | None) -> str:
     if suffix in (".json", ".jsonl", ".ndjson"):
         return "json"
     return "parquet"
-
-
-def arrow_schema(frame: pd.DataFrame) -> Any:
-    """One Parquet schema for every part: the added columns' fixed types, the
-    original columns' own types (text for one with no value in the first block)."""
-    import pyarrow as pa
-
-    fixed = {"string": pa.string(), "Int64": pa.int64(), "Float64": pa.float64()}
-    inferred = pa.Schema.from_pandas(frame, preserve_index=False)
-    fields = []
-    for item in inferred:
-        kind = OUTPUT_COLUMNS.get(item.name)
-        if kind is not None:
-            item = item.with_type(fixed[kind])
-        elif pa.types.is_null(item.type):
-            item = item.with_type(pa.string())
-        fields.append(item)
-    return pa.schema(fields, metadata=inferred.metadata)
 
 
 def _looks_like_dataset(folder: Path) -> bool:
