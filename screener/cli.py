@@ -121,6 +121,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="worker processes (-1: one per core; default: one per core for inputs "
         "over 20,000 rows, else 1)",
     )
+    batch.add_argument(
+        "--product-type",
+        choices=["leave-on", "rinse-off"],
+        help="screen every row as this type (default: inferred per row from a category "
+        "column or the product name)",
+    )
+    batch.add_argument(
+        "--type-column", help="a column saying each row's type (leave-on, rinse-off, Cleanser …)"
+    )
+    batch.add_argument(
+        "--no-type-inference",
+        action="store_true",
+        help="do not infer the type from the name or category (every row leave-on)",
+    )
     batch.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     batch.add_argument("--avoid", metavar="FILE", help=avoid_help)
     batch.add_argument(
