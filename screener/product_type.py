@@ -34,7 +34,9 @@ from .vocabulary import PRODUCT_TYPES
 
 RULES_FILE = Path("rules") / "product_types.csv"
 DEFAULT_TYPE = "leave-on"
-DEFAULT_REASON = "no rinse-off word in the name or category: screened as leave-on (the stricter reading)"
+DEFAULT_REASON = (
+    "no rinse-off word in the name or category: screened as leave-on (the stricter reading)"
+)
 
 
 @dataclass(frozen=True, slots=True)
