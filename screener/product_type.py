@@ -65,10 +65,11 @@ def _rules_path(root: Path | None) -> Path:
     # A database folder of one's own may lack the file: use the bundled one.
     from .database import database_dir
 
-    bundled = database_dir() / RULES_FILE
-    if bundled.is_file():
-        return bundled
-    return Path(__file__).resolve().parent.parent / "ingredients" / RULES_FILE
+    here = Path(__file__).resolve().parent
+    for folder in (database_dir(), here / "ingredients", here.parent / "ingredients"):
+        if (folder / RULES_FILE).is_file():
+            return folder / RULES_FILE
+    raise ScreenError(f"The product-type patterns ({RULES_FILE.as_posix()}) are missing.")
 
 
 @lru_cache(maxsize=4)

@@ -12,9 +12,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from screener import page
 from screener.errors import ScreenError
 from screener.screen import Screener
+from ui import page
 
 
 def test_safe_md_makes_markup_inert() -> None:
