@@ -216,7 +216,7 @@ def product_tab(screener: Screener) -> None:
             )
         except ScreenError as exc:
             st.session_state.pop("product_result", None)
-            st.error(page.friendly_error(exc, page.PASTE_MAX_CHARS), icon="✋")
+            st.error(page.friendly_error(exc), icon="✋")
             return
         st.session_state["product_result"] = (inputs, report)
     stored = st.session_state.get("product_result")
@@ -276,7 +276,7 @@ def routine_tab(screener: Screener) -> None:
             report = screener.screen_routine(products, context=st.session_state["routine_context"])
         except ScreenError as exc:
             st.session_state.pop("routine_result", None)
-            st.error(page.friendly_error(exc, page.PASTE_MAX_CHARS), icon="✋")
+            st.error(page.friendly_error(exc), icon="✋")
             return
         st.session_state["routine_result"] = report
     report = st.session_state.get("routine_result")
@@ -338,8 +338,10 @@ def uploaded_table(upload_key: str, column_key: str) -> tuple[Any, Any, str] | N
     and hints are shown on the page."""
     uploaded = st.file_uploader(
         "Catalog file (CSV, TSV, Excel .xlsx or Parquet)",
-        type=page.UPLOAD_FILE_TYPES,
+        # Any file: the page names what it accepts (rather than a MIME-type refusal).
+        type=None,
         key=upload_key,
+        help=f"Accepted: {page.ACCEPTED_TABLES}.",
     )
     if uploaded is None:
         st.session_state.pop(f"{column_key}_file", None)
@@ -583,7 +585,7 @@ def alternatives_tab(screener: Screener) -> None:
             screener=screener,
         )
     except ScreenError as exc:
-        st.error(page.friendly_error(exc, page.PASTE_MAX_CHARS), icon="✋")
+        st.error(page.friendly_error(exc), icon="✋")
         return
     if found.empty:
         st.info(

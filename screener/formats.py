@@ -28,10 +28,17 @@ _PARQUET_MAGIC = b"PAR1"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old .xls, .doc
 
 
-def table_kind(name: str, head: bytes = b"") -> str:
+def table_kind(name: str, head: bytes = b"", *, strict: bool = False) -> str:
     """'text', 'excel' or 'parquet' from the file name and its first bytes;
-    ScreenError naming the accepted kinds for anything else."""
+    ScreenError naming the accepted kinds for anything else (``strict``: also
+    for a name ending in none of the known suffixes, as an upload's does)."""
     suffix = Path(name).suffix.lower()
+    known = (*TEXT_SUFFIXES, *EXCEL_SUFFIXES, *PARQUET_SUFFIXES, ".xls")
+    if strict and suffix not in known:
+        raise ScreenError(
+            f"{Path(name).name or 'The file'} is not a table this page reads "
+            f"(accepted: {ACCEPTED})."
+        )
     if head.startswith(_PARQUET_MAGIC) or suffix in PARQUET_SUFFIXES:
         return "parquet"
     if suffix in EXCEL_SUFFIXES or (head.startswith(_ZIP_MAGIC) and suffix not in TEXT_SUFFIXES):

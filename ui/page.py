@@ -21,7 +21,7 @@ from typing import Any
 import pandas as pd
 
 from screener.errors import ScreenError
-from screener.formats import UPLOAD_TYPES, read_binary_table, table_kind
+from screener.formats import ACCEPTED, UPLOAD_TYPES, read_binary_table, table_kind
 from screener.limits import MAX_ROUTINE_PRODUCTS, MAX_TEXT_CHARS, MAX_UPLOAD_MB
 from screener.models import Finding, IngredientResult, ProductReport, RoutineReport
 from screener.report import KIND_TITLES, findings_by_kind, md_escape, render_markdown
@@ -56,6 +56,7 @@ EXAMPLES: dict[str, str] = {
 NO_EXAMPLE = "(choose an example)"
 #: What the uploaders accept (the library reads each: screener.formats).
 UPLOAD_FILE_TYPES: list[str] = list(UPLOAD_TYPES)
+ACCEPTED_TABLES = ACCEPTED
 #: The paste box's limit is the library's own.
 PASTE_MAX_CHARS = MAX_TEXT_CHARS
 #: The catalog's type choice: inferred per row, one type for all, or a column.
@@ -160,17 +161,16 @@ def product_type_line(report: ProductReport) -> str:
     return f"Screened as **{safe_md(report.product_type)}**{why}"
 
 
-def friendly_error(exc: object, max_chars: int | None = None) -> str:
+def friendly_error(exc: object) -> str:
     """A ScreenError for a web user: sentences about environment variables (for
     a batch job's operator) are replaced by what a visitor can do."""
     text = str(exc)
     if "SCREENER_" not in text:
         return safe_md(text)
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if "SCREENER_" not in s]
-    limit = f"The page accepts up to {max_chars:,} characters. " if max_chars else ""
     sentences.append(
-        limit + "Paste only the ingredient list of one product, or screen long files "
-        "with the command line (screener batch)."
+        "Paste only the ingredient list of one product; for long files use the command "
+        "line (screener batch)."
     )
     return safe_md(" ".join(sentences))
 
@@ -340,7 +340,7 @@ def read_upload(data: bytes, filename: str = "") -> pd.DataFrame:
     check_upload_size(len(data))
     if not data.strip():
         raise ScreenError("The file is empty.")
-    kind = table_kind(filename or "upload", data[:4096])
+    kind = table_kind(filename or "upload.csv", data[:4096], strict=bool(filename))
     if kind != "text":
         table = read_binary_table(data, kind, filename)
         if table.empty:
