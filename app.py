@@ -429,6 +429,7 @@ def catalog_tab(batch: ModuleType | None, screener: Screener) -> None:
             bar.empty()
             st.error(page.safe_md(exc), icon="✋")
             return
+        bar.empty()
         st.session_state["catalog_result"] = (inputs, result)
     stored = st.session_state.get("catalog_result")
     if stored is None:
