@@ -214,6 +214,25 @@ def query_row(catalog: pd.DataFrame, row: int) -> int:
     return row
 
 
+_PROBLEM_WORDS = {
+    "comedogenic": "pore-clogging",
+    "occlusive": "heavy occlusive",
+    "heavy occlusive": "heavy occlusive",
+}
+
+
+def _problem_words(problems: Iterable[str]) -> str:
+    """ "comedogenic: A", "comedogenic: B", "occlusive: C" → "pore-clogging A, B; heavy occlusive C"."""
+    grouped: dict[str, list[str]] = {}
+    for problem in problems:
+        kind, _, names = problem.partition(": ")
+        words = _PROBLEM_WORDS.get(kind, f"a {kind} warning for")
+        for name in names.split(", "):
+            if name and name not in grouped.setdefault(words, []):
+                grouped[words].append(name)
+    return "; ".join(f"{words} {', '.join(names)}" for words, names in grouped.items())
+
+
 def _better_words(query: Profile, profile: Profile, same_category: str | None) -> str:
     """What is better, in plain words: "no heavy occlusive; same kind of product; …"."""
     parts = []
@@ -221,7 +240,7 @@ def _better_words(query: Profile, profile: Profile, same_category: str | None) -
     if "heavy occlusive" in kinds or "occlusive" in kinds:
         parts.append("no heavy occlusive")
     if "comedogenic" in kinds:
-        parts.append("nothing pore-clogging flagged")
+        parts.append("no pore-clogging ingredient flagged")
     context_issues = [p for p in query.problems if p.split(":")[0] not in
                       ("heavy occlusive", "occlusive", "comedogenic")]  # fmt: skip
     if context_issues:
@@ -315,7 +334,7 @@ def suggest_products(
             f"{better[0].upper()}{better[1:]}"
             + (f"; shares {', '.join(common)}" if common else "")
             + f"; similar job ({_describe_function(profile.functions)}; function match {func:.0%})"
-            + (f". Yours has {'; '.join(query.problems)}" if query.problems else "")
+            + (f". Yours has {_problem_words(query.problems)}" if query.problems else "")
             + "."
         )
         rows.append((score, index, better, why))
