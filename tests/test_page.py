@@ -321,3 +321,13 @@ def test_served_page_hides_error_details() -> None:
         (Path(__file__).parents[1] / ".streamlit" / "config.toml").read_text(encoding="utf-8")
     )
     assert config["client"]["showErrorDetails"] is False
+
+
+def test_deciding_names_each_ingredient_once() -> None:
+    lines = [
+        "avoid: Petrolatum, Paraffinum Liquidum (occlusive)",
+        "avoid: Isopropyl Myristate (comedogenic)",
+        "caution: Petrolatum (occlusive)",
+        "caution: Cocos Nucifera Oil (comedogenic)",
+    ]
+    assert page._worst_once(lines) == [lines[0], lines[1], lines[3]]

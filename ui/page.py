@@ -144,13 +144,27 @@ def deciding_line(report: ProductReport | RoutineReport) -> str:
     """What decided the verdict, naming the culprits (``verdict.deciding``)."""
     v = report.verdict
     if v.deciding:
-        return "**Decided by:** " + "; ".join(safe_md(d) for d in v.deciding)
+        return "**Decided by:** " + "; ".join(safe_md(d) for d in _worst_once(v.deciding))
     if v.label == UNCERTAIN_LABEL:
         return (
             "**Uncertain:** too few of the ingredients were recognised to call this list "
             "clean; check the unknown entries below."
         )
     return "Nothing pore-clogging, heavy or clashing was recognised."
+
+
+def _worst_once(deciding: Sequence[str]) -> list[str]:
+    """The deciding findings (worst first), each ingredient named once: a
+    caution about what an avoid already named adds nothing to the box."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for line in deciding:
+        names = line.split(": ", 1)[-1].rsplit(" (", 1)[0].split(", ")
+        if names and all(name in seen for name in names):
+            continue
+        seen.update(names)
+        out.append(line)
+    return out
 
 
 def product_type_line(report: ProductReport) -> str:
