@@ -26,6 +26,8 @@ ACCEPTED = "CSV, TSV or semicolon CSV (.csv, .tsv, .txt), Excel (.xlsx) or Parqu
 _ZIP_MAGIC = b"PK\x03\x04"
 _PARQUET_MAGIC = b"PAR1"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old .xls, .doc
+#: UTF-16 and UTF-32 text holds NUL bytes; its byte-order mark says it is text.
+_UNICODE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 
 
 def table_kind(name: str, head: bytes = b"", *, strict: bool = False) -> str:
@@ -48,7 +50,7 @@ def table_kind(name: str, head: bytes = b"", *, strict: bool = False) -> str:
             f"{Path(name).name or 'The file'} is an old Excel (.xls) file: save it as .xlsx or "
             f"CSV and try again (accepted: {ACCEPTED})."
         )
-    if b"\x00" in head[:4096] and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in head[:4096] and not head.startswith(_UNICODE_BOMS):
         raise ScreenError(
             f"{Path(name).name or 'The file'} is a binary file, not a table this tool reads "
             f"(accepted: {ACCEPTED})."
