@@ -198,7 +198,8 @@ def _upload_and_screen_catalog(page: Any, server: str, expect: Any) -> Any:
     main = page.locator("[data-testid='stMain']")
     expect(main.get_by_text("Products per verdict")).to_be_visible(timeout=30_000)
     grid = main.locator("[data-testid='stDataFrame']").first
-    expect(grid).to_be_visible()
+    expect(grid).to_be_visible(timeout=30_000)
+    expect(grid.locator("th").first).to_have_text("Verdict", timeout=30_000)
     page.wait_for_timeout(800)
     return grid
 
@@ -241,9 +242,9 @@ def test_catalog_on_a_phone_leads_with_the_verdict_and_downloads_follow_the_filt
             verdicts.locator("input").click()
             page.get_by_role("option", name="not milia-friendly").click()
             page.keyboard.press("Escape")
-            expect(page.get_by_text("1 of 8 products shown")).to_be_visible(timeout=15_000)
+            expect(page.get_by_text("1 of 8 products shown")).to_be_visible(timeout=30_000)
             csv_button = page.get_by_role("button", name="Download shown rows (CSV)")
-            expect(csv_button).to_have_count(1, timeout=15_000)  # the rerun has finished
+            expect(csv_button).to_have_count(1, timeout=30_000)  # the rerun has finished
             with page.expect_download() as info:
                 page.get_by_role("button", name="Download shown rows (CSV)").click()
             rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text("utf-8-sig"))))
