@@ -20,6 +20,11 @@ from screener.catalog import BRAND_COLUMNS, NAME_COLUMNS, PRICE_COLUMNS, _pick, 
 from screener.tabular import read_table
 
 
+def _texts(column: object) -> list[str | None]:
+    """A result column's cells as text or None (the columns hold pd.NA for missing)."""
+    return [v if isinstance(v, str) else None for v in column]  # type: ignore[attr-defined]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("catalog")
@@ -30,8 +35,10 @@ def main() -> None:
     plain = screen_frame(df, args.column, infer_type=False)
     typed = screen_frame(df, args.column)
     order = ["milia-friendly", "use with care", "not milia-friendly", "uncertain", None]
-    before = Counter(plain["screen_verdict"].where(plain["screen_verdict"].notna(), None))
-    after = Counter(typed["screen_verdict"].where(typed["screen_verdict"].notna(), None))
+    plain_verdicts = _texts(plain["screen_verdict"])
+    typed_verdicts = _texts(typed["screen_verdict"])
+    before = Counter(plain_verdicts)
+    after = Counter(typed_verdicts)
     print(f"## Verdicts on {len(df):,} rows\n")
     print("| verdict | without inference | with inference |\n|---|---:|---:|")
     for verdict in order:
@@ -41,8 +48,8 @@ def main() -> None:
     print(f"\nInferred types: {dict(types)}")
     moved = Counter(
         (a, b)
-        for a, b in zip(plain["screen_verdict"], typed["screen_verdict"], strict=True)
-        if a != b and isinstance(a, str)
+        for a, b in zip(plain_verdicts, typed_verdicts, strict=True)
+        if a is not None and a != b
     )
     print(
         "Rows whose verdict changed: "
@@ -52,7 +59,7 @@ def main() -> None:
     name_col = _pick(df.columns, NAME_COLUMNS)
     brand_col = _pick(df.columns, BRAND_COLUMNS)
     price_col = _pick(df.columns, PRICE_COLUMNS)
-    flagged = [i for i, v in enumerate(typed["screen_verdict"]) if v == "not milia-friendly"]
+    flagged = [i for i, v in enumerate(typed_verdicts) if v == "not milia-friendly"]
     step = max(1, len(flagged) // max(1, args.n))
     print(f"\n## {args.n} same-shelf suggestions\n")
     shown = 0
