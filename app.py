@@ -1,8 +1,8 @@
 """Milia & acne ingredient screener — the web page (``streamlit run app.py``).
 
 A thin shell: widgets collect options, one library call computes, the page
-renders. All logic lives in the ``screener`` package (helpers in
-``screener/page.py``). User text is only ever shown through ``st.text``,
+renders. All logic lives in the ``screener`` package; the page's own
+helpers sit beside it in ``ui/page.py``. User text is only ever shown through ``st.text``,
 ``st.dataframe`` or ``st.markdown`` after escaping; never as HTML.
 """
 
@@ -15,15 +15,16 @@ from typing import Any
 
 import streamlit as st
 
-from screener import page
-from screener.catalog import compare, suggest_products
+from screener.catalog import CATEGORY_COLUMNS, _pick, compare, suggest_products
 from screener.database import database_dir
 from screener.errors import DatabaseError, ScreenError
+from screener.handout import routine_handout, routine_handout_html
 from screener.limits import MAX_ROUTINE_PRODUCTS, MAX_UPLOAD_MB
 from screener.models import ProductReport, RoutineReport
 from screener.screen import Screener, get_screener
 from screener.views import citation
 from screener.vocabulary import CONTEXTS, PRODUCT_TYPES
+from ui import page
 
 ABOUT_MILIA = """
 **What milia are.** Milia are tiny (1–2 mm), firm, white, dome-shaped bumps:
@@ -98,10 +99,15 @@ def get_batch() -> ModuleType | None:
 
 
 def show_verdict(report: ProductReport | RoutineReport, title: str) -> None:
-    kind, icon = page.verdict_box(report.verdict.worst)
-    box = {"error": st.error, "warning": st.warning, "success": st.success}[kind]
-    box(f"**{title}: {page.safe_md(report.verdict.label)}**", icon=icon)
+    kind, icon = page.verdict_box(report.verdict.worst, report.verdict.label)
+    box = {"error": st.error, "warning": st.warning, "success": st.success, "info": st.info}[kind]
+    box(
+        f"**{title}: {page.safe_md(report.verdict.label)}**\n\n{page.deciding_line(report)}",
+        icon=icon,
+    )
     st.markdown(page.counts_line(report.verdict.counts))
+    if isinstance(report, ProductReport) and report.product_type:
+        st.caption(page.product_type_line(report))
     st.caption(page.confidence_line(report))
 
 
@@ -167,11 +173,18 @@ def product_tab(screener: Screener) -> None:
         on_change=fill_example,
     )
     st.session_state.setdefault("paste", "")
+    st.text_input(
+        "Product name (optional: a name such as “Foaming Cleanser” sets the product type)",
+        key="product_name",
+        max_chars=200,
+    )
     st.text_area(
         "Ingredient list (INCI), as printed on the label",
         key="paste",
         height=150,
+        max_chars=page.PASTE_MAX_CHARS,
         placeholder="Aqua, Glycerin, Petrolatum, Isopropyl Myristate, …",
+        help=f"Up to {page.PASTE_MAX_CHARS:,} characters: one product's list.",
     )
     st.multiselect(
         "Where or when will you use it?",
@@ -181,22 +194,29 @@ def product_tab(screener: Screener) -> None:
     )
     st.radio(
         "Product type",
-        list(PRODUCT_TYPES),
+        [page.AUTO_TYPE, *PRODUCT_TYPES],
         format_func=lambda t: page.PRODUCT_TYPE_LABELS.get(t, t),
         key="product_type",
         horizontal=True,
     )
+    chosen_type = st.session_state["product_type"]
     inputs = (
         st.session_state["paste"],
         tuple(st.session_state["context"]),
-        st.session_state["product_type"],
+        chosen_type,
+        st.session_state.get("product_name") or "",
     )
     if st.button("Screen", key="screen", type="primary"):
         try:
-            report = screener.screen(inputs[0], context=list(inputs[1]), product_type=inputs[2])
+            report = screener.screen(
+                inputs[0],
+                context=list(inputs[1]),
+                product_type=None if chosen_type == page.AUTO_TYPE else chosen_type,
+                name=inputs[3].strip() or None,
+            )
         except ScreenError as exc:
             st.session_state.pop("product_result", None)
-            st.error(page.safe_md(exc), icon="✋")
+            st.error(page.friendly_error(exc), icon="✋")
             return
         st.session_state["product_result"] = (inputs, report)
     stored = st.session_state.get("product_result")
@@ -236,7 +256,14 @@ def routine_tab(screener: Screener) -> None:
                 horizontal=True,
                 help="AM+PM: either or both; the screener may suggest a better time.",
             )
-            rows.append((name, text, when))
+            kind = st.radio(
+                "Rinsed off?",
+                [page.AUTO_TYPE, *PRODUCT_TYPES],
+                format_func=lambda t: page.PRODUCT_TYPE_LABELS.get(t, t),
+                key=f"routine_type_{i}",
+                horizontal=True,
+            )
+            rows.append((name, text, when, kind))
     st.multiselect(
         "Context",
         list(CONTEXTS),
@@ -249,7 +276,7 @@ def routine_tab(screener: Screener) -> None:
             report = screener.screen_routine(products, context=st.session_state["routine_context"])
         except ScreenError as exc:
             st.session_state.pop("routine_result", None)
-            st.error(page.safe_md(exc), icon="✋")
+            st.error(page.friendly_error(exc), icon="✋")
             return
         st.session_state["routine_result"] = report
     report = st.session_state.get("routine_result")
@@ -272,8 +299,30 @@ def routine_tab(screener: Screener) -> None:
         with st.expander(f"Details: {page.safe_md(product.name or 'Product')}"):
             st.markdown(page.ingredient_list_markdown(product))
             show_findings(product, screener, level="#####")
-    st.download_button(
-        "Download routine report (JSON)",
+    st.markdown("### Handout for the client")
+    st.caption(
+        "A printable page: products by morning and evening, what not to combine and why. "
+        "Open the HTML file in a browser and print it."
+    )
+    col_md, col_html, col_json = st.columns(3)
+    col_md.download_button(
+        "Handout (Markdown)",
+        routine_handout(report),
+        file_name="routine-handout.md",
+        mime="text/markdown",
+        key="download_handout_md",
+        on_click="ignore",
+    )
+    col_html.download_button(
+        "Handout (HTML, print)",
+        routine_handout_html(report),
+        file_name="routine-handout.html",
+        mime="text/html",
+        key="download_handout_html",
+        on_click="ignore",
+    )
+    col_json.download_button(
+        "Routine report (JSON)",
         page.report_json(report),
         file_name="routine-screen.json",
         mime="application/json",
@@ -287,9 +336,20 @@ def uploaded_table(upload_key: str, column_key: str) -> tuple[Any, Any, str] | N
 
     Returns (upload, frame, column) or None while something is missing; errors
     and hints are shown on the page."""
-    uploaded = st.file_uploader("Catalog file", type=["csv", "tsv", "txt"], key=upload_key)
+    uploaded = st.file_uploader(
+        "Catalog file (CSV, TSV, Excel .xlsx or Parquet)",
+        # Any file: the page names what it accepts (rather than a MIME-type refusal).
+        type=None,
+        key=upload_key,
+        help=f"Accepted: {page.ACCEPTED_TABLES}.",
+    )
     if uploaded is None:
+        st.session_state.pop(f"{column_key}_file", None)
         return None
+    # A new file starts with its own guess, not the choice made for the last one.
+    if st.session_state.get(f"{column_key}_file") != uploaded.file_id:
+        st.session_state.pop(column_key, None)
+        st.session_state[f"{column_key}_file"] = uploaded.file_id
     try:
         page.check_upload_size(uploaded.size, MAX_UPLOAD_MB)
         frame = page.read_upload(uploaded.getvalue(), uploaded.name)
@@ -314,8 +374,8 @@ def uploaded_table(upload_key: str, column_key: str) -> tuple[Any, Any, str] | N
 
 def catalog_tab(batch: ModuleType | None, screener: Screener) -> None:
     st.markdown(
-        "Upload a CSV or TSV table with one product per row and a column holding "
-        f"each product's ingredient list (up to {MAX_UPLOAD_MB} MB)."
+        "Upload a table (CSV, TSV, semicolon CSV, Excel .xlsx or Parquet) with one product "
+        f"per row and a column holding each product's ingredient list (up to {MAX_UPLOAD_MB} MB)."
     )
     if batch is None:
         st.warning(
@@ -337,8 +397,23 @@ def catalog_tab(batch: ModuleType | None, screener: Screener) -> None:
     if table is None:
         return
     uploaded, frame, column = table
+    mode = st.radio(
+        "Product type (a cleanser's oils are rinsed away)",
+        list(page.TYPE_MODES),
+        key="catalog_type_mode",
+        horizontal=True,
+    )
+    type_column = None
+    if mode == "From a column":
+        type_column = st.selectbox(
+            "Which column says leave-on or rinse-off (or the category)?",
+            [str(c) for c in frame.columns if str(c) != column],
+            index=None,
+            key="catalog_type_column",
+            placeholder="Choose a column",
+        )
     contexts = list(st.session_state["catalog_context"])
-    inputs = (uploaded.file_id, column, tuple(contexts))
+    inputs = (uploaded.file_id, column, tuple(contexts), mode, type_column)
     if st.button("Screen the catalog", key="screen_catalog", type="primary"):
         bar = st.progress(0.0, text="Screening…")
         try:
@@ -348,11 +423,13 @@ def catalog_tab(batch: ModuleType | None, screener: Screener) -> None:
                 functools.partial(batch.screen_frame, screener=screener),
                 context=contexts,
                 progress=lambda share, text: bar.progress(share, text=text),
+                **page.type_options(mode, type_column),
             )
         except ScreenError as exc:
             bar.empty()
             st.error(page.safe_md(exc), icon="✋")
             return
+        bar.empty()
         st.session_state["catalog_result"] = (inputs, result)
     stored = st.session_state.get("catalog_result")
     if stored is None:
@@ -367,8 +444,16 @@ def show_catalog(result: Any, column: str, batch: ModuleType) -> None:
     st.markdown("### Results")
     chosen = st.multiselect("Show verdicts", page.verdict_options(result), key="verdict_filter")
     shown = page.filter_by_verdict(result, chosen)
-    st.caption(f"{len(shown)} of {len(result)} products shown. Click a column header to sort.")
-    st.dataframe(page.results_view(shown, column), hide_index=True)
+    st.caption(
+        f"{len(shown)} of {len(result)} products shown (the downloads hold these rows). "
+        "Click a column header to sort."
+    )
+    st.dataframe(
+        page.results_view(shown, column),
+        hide_index=True,
+        key="catalog_table",
+        column_config={"Verdict": st.column_config.TextColumn("Verdict", pinned=True)},
+    )
     st.markdown("### Products per verdict")
     counts = page.verdict_counts(result)
     st.bar_chart(counts, x="verdict", y="products", horizontal=True, alt="Products per verdict")
@@ -387,35 +472,65 @@ def show_catalog(result: Any, column: str, batch: ModuleType) -> None:
             alt="Most frequent flagged ingredients",
         )
         st.markdown(page.counts_markdown(flagged, "ingredient", "products"))
-    col_csv, col_json = st.columns(2)
+    col_csv, col_json, col_xlsx = st.columns(3)
     col_csv.download_button(
-        "Download results (CSV)",
-        page.safe_csv_bytes(result, getattr(batch, "neutralise_formulas", None)),
+        "Download shown rows (CSV)",
+        page.safe_csv_bytes(shown, getattr(batch, "neutralise_formulas", None)),
         file_name="catalog-screen.csv",
         mime="text/csv",
         key="download_csv",
         on_click="ignore",
     )
     col_json.download_button(
-        "Download results (JSON)",
-        page.json_bytes(result),
+        "Download shown rows (JSON)",
+        page.json_bytes(shown),
         file_name="catalog-screen.json",
         mime="application/json",
         key="download_catalog_json",
         on_click="ignore",
     )
+    col_xlsx.download_button(
+        "Download shown rows (Excel)",
+        page.xlsx_bytes(shown),
+        file_name="catalog-screen.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="download_xlsx",
+        on_click="ignore",
+    )
+
+
+def catalog_for_alternatives() -> tuple[Any, str] | None:
+    """The Catalog tab's upload when there is one (no second upload), else this
+    tab's own uploader."""
+    shared = st.session_state.get("upload")
+    if shared is not None and st.session_state.get("column"):
+        try:
+            frame = page.read_upload(shared.getvalue(), shared.name)
+        except ScreenError:
+            frame = None
+        if frame is not None and st.session_state["column"] in frame.columns:
+            st.caption(
+                f"Using the catalog uploaded in the Catalog tab ({page.safe_md(shared.name)}, "
+                f"{len(frame)} rows)."
+            )
+            return frame, str(st.session_state["column"])
+    table = uploaded_table("alt_upload", "alt_column")
+    if table is None:
+        return None
+    _uploaded, frame, column = table
+    return frame, column
 
 
 def alternatives_tab(screener: Screener) -> None:
     st.markdown(
-        "Upload a catalog (CSV or TSV with product names and ingredient lists; a category "
-        "column is used when present), then pick one of its products or paste a list: the "
-        "page ranks the catalog products that screen clean and do the same job."
+        "Pick a product from your catalog (the one uploaded in the Catalog tab, or upload one "
+        "here) or paste a list: the page ranks the catalog products from the same shelf (its "
+        "category column, else the same kind of product) that screen clean and do the same job."
     )
-    table = uploaded_table("alt_upload", "alt_column")
-    if table is None:
+    found_table = catalog_for_alternatives()
+    if found_table is None:
         return
-    _uploaded, frame, column = table
+    frame, column = found_table
     choices = page.product_choices(frame, column)
     picked = st.selectbox(
         "A product from the catalog",
@@ -424,7 +539,23 @@ def alternatives_tab(screener: Screener) -> None:
         key="alt_product",
         placeholder="Choose a product, or paste a list below",
     )
-    pasted = st.text_area("…or paste an ingredient list", key="alt_paste", height=100)
+    pasted = st.text_area(
+        "…or paste an ingredient list",
+        key="alt_paste",
+        height=100,
+        max_chars=page.PASTE_MAX_CHARS,
+    )
+    category_col = _pick(frame.columns, CATEGORY_COLUMNS)
+    category = None
+    if category_col is not None:
+        shelves = sorted({str(v).strip() for v in frame[category_col] if str(v).strip()})
+        shelf = st.selectbox(
+            "Shelf (category)",
+            [page.SAME_SHELF, *shelves],
+            key="alt_category",
+            help="By default, the picked product's own category.",
+        )
+        category = None if shelf == page.SAME_SHELF else shelf
     contexts = st.multiselect(
         "Context",
         list(CONTEXTS),
@@ -434,29 +565,42 @@ def alternatives_tab(screener: Screener) -> None:
     k = st.number_input("How many suggestions", 1, 20, 5, key="alt_k")
     if not st.button("Find alternatives", key="find_alternatives", type="primary"):
         return
+    row: int | None = None
+    text: str | None = None
     if pasted.strip():
         text = pasted
     elif picked is not None:
-        text = str(frame.iloc[choices.index(picked)][column])
+        row = choices.index(picked)
     else:
         st.error("Pick a product from the catalog or paste an ingredient list.", icon="✋")
         return
     try:
         found = suggest_products(
-            text, frame, column=column, k=int(k), context=contexts, screener=screener
+            text,
+            frame,
+            column=column,
+            k=int(k),
+            context=contexts,
+            category=category,
+            row=row,
+            screener=screener,
         )
     except ScreenError as exc:
-        st.error(page.safe_md(exc), icon="✋")
+        st.error(page.friendly_error(exc), icon="✋")
         return
     if found.empty:
         st.info(
-            "No product in this catalog screens clean and does the same job. Try without "
-            "a context, or a larger catalog.",
+            "No product on this shelf screens clean and does the same job. Try another "
+            "shelf, no context, or a larger catalog.",
             icon="🔎",
         )
         return
-    st.markdown(f"### {len(found)} milia-friendly alternatives")
-    st.dataframe(found.drop(columns=[column]), hide_index=True)
+    shelf_name = found.attrs.get("category") or found.attrs.get("query_type")
+    st.markdown(
+        f"### {len(found)} milia-friendly alternatives"
+        + (f" from the same shelf ({page.safe_md(shelf_name)})" if shelf_name else "")
+    )
+    st.dataframe(page.suggestions_view(found, column), hide_index=True, key="alt_table")
 
 
 def compare_tab(screener: Screener) -> None:

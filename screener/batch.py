@@ -33,8 +33,10 @@ import pandas as pd
 
 from .errors import ScreenError
 from .files import Decoding, check_input_file, check_output_path, create_beside, file_decoding
+from .formats import binary_chunks, table_kind
 from .kinds import AvoidList
 from .options import Options, normalise_contexts, normalise_product_type, read_avoid
+from .product_type import CATEGORY_COLUMNS, NAME_COLUMNS, infer_product_type, pick_column
 from .read import PLACEHOLDER, SPREADSHEET_ERROR
 from .screen import Screener, get_screener
 from .shutdown import check_stop, terminate_pool, watch_parent
@@ -45,6 +47,7 @@ from .tabular import (
     neutralise_formulas,
     read_table_chunks,
 )
+from .vocabulary import PRODUCT_TYPES
 
 PREFIX = "screen_"
 #: The output schema: every added column and its pandas dtype, used for
@@ -69,6 +72,8 @@ OUTPUT_COLUMNS: dict[str, str] = {
     "screen_recognised_share": "Float64",
     "screen_confidence": "Float64",
     "screen_error": "string",
+    "screen_product_type": "string",
+    "screen_product_type_reason": "string",
 }
 _COUNT_KEYS = (
     ("screen_n_avoid", "counts", "avoid"),
@@ -111,9 +116,15 @@ def screen_values(
     product_type: str | None = None,
     screener: Screener,
     avoid: AvoidList | None = None,
+    row_types: Sequence[tuple[str | None, str]] | None = None,
 ) -> dict[str, list[Any]]:
-    """The added columns for a sequence of cells (already-normalised options)."""
+    """The added columns for a sequence of cells (already-normalised options).
+
+    ``row_types``: one (product type, reason) per cell (see ``row_product_types``);
+    without it every cell is screened as ``product_type``."""
     cols: dict[str, list[Any]] = {name: [] for name in OUTPUT_COLUMNS}
+    types_col = cols["screen_product_type"]
+    reasons_col = cols["screen_product_type_reason"]
     verdict = cols["screen_verdict"]
     worst_col = cols["screen_worst_severity"]
     flagged = cols["screen_flagged"]
@@ -124,8 +135,16 @@ def screen_values(
     counts = [(cols[name], group, key) for name, group, key in _COUNT_KEYS]
     summarise = screener.summarise
     options = Options(tuple(contexts), product_type, avoid)
+    by_type = {ptype: Options(tuple(contexts), ptype, avoid) for ptype in (None, *PRODUCT_TYPES)}
     allergens = cols["screen_allergens"]
-    for value in values:
+    for index, value in enumerate(values):
+        if row_types is not None:
+            row_type, row_reason = row_types[index]
+            options = by_type[row_type]
+        else:
+            row_type, row_reason = product_type, ("set for the whole table" if product_type else "")
+        types_col.append(row_type)
+        reasons_col.append(row_reason or None)
         problem: str | None = None
         summary: dict[str, Any] | None = None
         if isinstance(value, str):
@@ -225,10 +244,16 @@ def _worker_values(
     contexts: Sequence[str],
     product_type: str | None,
     avoid: AvoidList | None = None,
+    row_types: Sequence[tuple[str | None, str]] | None = None,
 ) -> dict[str, list[Any]]:
     screener = _WORKER_SCREENER if _WORKER_SCREENER is not None else get_screener()
     return screen_values(
-        values, contexts=contexts, product_type=product_type, screener=screener, avoid=avoid
+        values,
+        contexts=contexts,
+        product_type=product_type,
+        screener=screener,
+        avoid=avoid,
+        row_types=row_types,
     )
 
 
@@ -250,11 +275,19 @@ def _submit_values(
     contexts: Sequence[str],
     product_type: str | None,
     avoid: AvoidList | None = None,
+    row_types: Sequence[tuple[str | None, str]] | None = None,
 ) -> list[Future[dict[str, list[Any]]]]:
     """Send ``values`` to the workers in ``parts`` contiguous slices, in order."""
     size = max(1, math.ceil(len(values) / max(1, parts)))
     return [
-        executor.submit(_worker_values, values[start : start + size], contexts, product_type, avoid)
+        executor.submit(
+            _worker_values,
+            values[start : start + size],
+            contexts,
+            product_type,
+            avoid,
+            None if row_types is None else row_types[start : start + size],
+        )
         for start in range(0, len(values), size)
     ]
 
@@ -275,6 +308,8 @@ def screen_frame(
     *,
     context: str | Iterable[str] | None = None,
     product_type: str | None = None,
+    type_column: str | None = None,
+    infer_type: bool = True,
     screener: Screener | None = None,
     n_jobs: int | None = 1,
     avoid: object = None,
@@ -291,21 +326,104 @@ def screen_frame(
     ``n_jobs`` worker processes share the rows (-1: one per core); the result
     is exactly the one of ``n_jobs=1``, which screens in this process.
     ``avoid``: a person's avoid list (a path, its text or a list of lines).
+
+    Product type, per row (``screen_product_type`` and ``_reason`` say which
+    and why): ``product_type`` for the whole table; else ``type_column``, a
+    column of "leave-on"/"rinse-off" (or words such as "Cleanser"); else, with
+    ``infer_type``, read off a category column or the product name
+    (screener.product_type); ``infer_type=False`` screens every row as
+    leave-on without saying so.
     """
     chosen, values = _column_values(df, column)
     contexts = normalise_contexts(context)
     ptype = normalise_product_type(product_type)
+    row_types = row_product_types(
+        df, product_type=ptype, type_column=type_column, infer_type=infer_type
+    )
     screener = screener or get_screener()
     avoid_list = read_avoid(avoid, screener.db)
     jobs = resolve_jobs(n_jobs)
     if jobs > 1 and len(values) > 1:
         with start_pool(jobs, screener) as pool:
-            cols = _gather(_submit_values(pool, values, 4 * jobs, contexts, ptype, avoid_list))
+            cols = _gather(
+                _submit_values(pool, values, 4 * jobs, contexts, ptype, avoid_list, row_types)
+            )
     else:
         cols = screen_values(
-            values, contexts=contexts, product_type=ptype, screener=screener, avoid=avoid_list
+            values,
+            contexts=contexts,
+            product_type=ptype,
+            screener=screener,
+            avoid=avoid_list,
+            row_types=row_types,
         )
     return _with_columns(df, chosen, cols)
+
+
+def _cells(df: pd.DataFrame, name: str | None) -> list[object]:
+    if name is None:
+        return [None] * len(df)
+    label = next(c for c in df.columns if str(c) == name)
+    cells = df[label]
+    if isinstance(cells, pd.DataFrame):
+        cells = cells.iloc[:, 0]
+    return cells.tolist()
+
+
+def row_product_types(
+    df: pd.DataFrame,
+    *,
+    product_type: str | None = None,
+    type_column: str | None = None,
+    infer_type: bool = True,
+) -> list[tuple[str | None, str]] | None:
+    """One (product type, reason) per row, or None when every row is ``product_type``.
+
+    ``type_column`` cells may say "leave-on"/"rinse-off" (any spelling
+    normalise_product_type accepts) or describe the product ("Cleanser"); an
+    empty cell falls back to the inference from the name or category."""
+    if product_type is not None:
+        return None
+    type_col = detect_column(df.columns, type_column) if type_column is not None else None
+    if type_col is None and not infer_type:
+        return None
+    category_col = pick_column(df.columns, CATEGORY_COLUMNS) if infer_type else None
+    name_col = pick_column(df.columns, NAME_COLUMNS) if infer_type else None
+    if type_col is None and category_col is None and name_col is None:
+        return None
+    seen: dict[tuple[str, str, str], tuple[str | None, str]] = {}
+    out: list[tuple[str | None, str]] = []
+    for given, category, name in zip(
+        _cells(df, type_col), _cells(df, category_col), _cells(df, name_col), strict=True
+    ):
+        key = (_text(given), _text(category), _text(name))
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = _row_type(*key, type_col, infer_type)
+            if len(seen) > 100_000:
+                seen.clear()
+        out.append(found)
+    return out
+
+
+def _text(value: object) -> str:
+    return "" if _is_missing(value) else str(value).strip()
+
+
+def _row_type(
+    given: str, category: str, name: str, type_col: str | None, infer_type: bool
+) -> tuple[str | None, str]:
+    if given:
+        try:
+            ptype = normalise_product_type(given)
+        except ScreenError:
+            guess = infer_product_type(category=given)
+            return guess.product_type, f"column {type_col!r}: {guess.reason}"
+        return ptype, f"column {type_col!r} says {given!r}"
+    if not infer_type:
+        return None, ""
+    guess = infer_product_type(name=name or None, category=category or None)
+    return guess.product_type, guess.reason
 
 
 def _column_values(df: pd.DataFrame, column: str | None) -> tuple[str, list[object]]:
@@ -600,6 +718,9 @@ def run_batch(
     writer_factory: Any = None,
     jobs: int | None = 1,
     avoid: object = None,
+    product_type: str | None = None,
+    type_column: str | None = None,
+    infer_type: bool = True,
 ) -> dict[str, Any]:
     """Screen a CSV/TSV file in chunks into ``output``; returns the run's summary.
 
@@ -617,9 +738,17 @@ def run_batch(
     if Path(output).resolve() == Path(input_path).resolve():
         raise ScreenError("The output would overwrite the input: choose another -o file.")
     check_output_path(output)
-    # Every byte of the input is checked before anything is written.
-    decoding = file_decoding(input_path, encoding)
+    with open(check_input_file(input_path), "rb") as handle:
+        table = table_kind(input_path, handle.read(4096))
+    # Every byte of a text input is checked before anything is written.
+    decoding = file_decoding(input_path, encoding) if table == "text" else None
     contexts = normalise_contexts(list(context) if context else None)
+    ptype = normalise_product_type(product_type)
+    typing: dict[str, Any] = {
+        "product_type": ptype,
+        "type_column": type_column,
+        "infer_type": infer_type,
+    }
     screener = screener or get_screener()
     avoid_list = read_avoid(avoid, screener.db)
     stats: dict[str, Any] = {
@@ -655,7 +784,12 @@ def run_batch(
         pending: deque[tuple[pd.DataFrame, str, list[Future[dict[str, list[Any]]]]]] = deque()
         seen = 0
         try:
-            for chunk in _chunks(input_path, chunksize, encoding, decoding):
+            chunks = (
+                _chunks(input_path, chunksize, encoding, decoding)
+                if decoding is not None
+                else binary_chunks(input_path, table, chunksize)
+            )
+            for chunk in chunks:
                 check_stop()
                 if chosen is None:
                     chosen = detect_column(chunk.columns, column)
@@ -668,11 +802,15 @@ def run_batch(
                     if jobs is None and workers > 1:
                         continue  # not yet known whether the input is long
                     yield finish(screen_frame(waiting.pop(), chosen, context=contexts,
-                                              screener=screener, avoid=avoid_list))  # fmt: skip
+                                              screener=screener, avoid=avoid_list,
+                                              **typing))  # fmt: skip
                     continue
                 for ready in waiting:
                     _name, values = _column_values(ready, chosen)
-                    futures = _submit_values(pool, values, workers, contexts, None, avoid_list)
+                    row_types = row_product_types(ready, **typing)
+                    futures = _submit_values(
+                        pool, values, workers, contexts, ptype, avoid_list, row_types
+                    )
                     pending.append((ready, chosen, futures))
                 waiting.clear()
                 # At most two chunks in flight (each shared among the workers).
@@ -685,7 +823,12 @@ def run_batch(
             for ready in waiting:  # a short input in auto mode: this process
                 yield finish(
                     screen_frame(
-                        ready, chosen, context=contexts, screener=screener, avoid=avoid_list
+                        ready,
+                        chosen,
+                        context=contexts,
+                        screener=screener,
+                        avoid=avoid_list,
+                        **typing,
                     )
                 )
         except BaseException:
@@ -733,6 +876,9 @@ def run_batch_cli(args: argparse.Namespace) -> int:
         progress=not args.quiet and sys.stderr.isatty(),
         jobs=args.jobs,
         avoid=_avoid_path(getattr(args, "avoid", None)),
+        product_type=getattr(args, "product_type", None),
+        type_column=getattr(args, "type_column", None),
+        infer_type=not getattr(args, "no_type_inference", False),
     )
     print(f"screener batch: {format_summary(stats)}", file=sys.stderr)
     return 1 if stats["findings"] else 0

@@ -15,11 +15,8 @@ repeated queries against the same catalog only rank.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
-import json
 import math
-import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -28,21 +25,22 @@ import pandas as pd
 
 from .errors import ScreenError
 from .models import ProductReport
+from .product_type import CATEGORY_COLUMNS as _TYPE_CATEGORY_COLUMNS
+from .product_type import NAME_COLUMNS as _TYPE_NAME_COLUMNS
+from .product_type import infer_product_type, pick_column
 from .screen import Screener, get_screener, normalise_contexts
-from .tabular import cell_to_text, detect_column, read_table, row_problems
+from .tabular import cell_to_text, detect_column, row_problems
 
-CATEGORY_COLUMNS = ("category", "label", "product_type", "type", "product type")
-NAME_COLUMNS = ("name", "product_name", "product", "title", "product name")
-BRAND_COLUMNS = ("brand", "brand_name", "maker")
-PRICE_COLUMNS = ("price", "price_usd", "price (usd)", "cost")
+#: Which column holds what, compared folded (the category and name columns are
+#: also what product-type inference reads).
+CATEGORY_COLUMNS = _TYPE_CATEGORY_COLUMNS
+NAME_COLUMNS = _TYPE_NAME_COLUMNS
+BRAND_COLUMNS = ("brand", "brand_name", "maker", "brand name")
+PRICE_COLUMNS = ("price", "price_usd", "price (usd)", "cost", "price_eur", "price (eur)")
 
 
 def _pick(columns: Iterable[object], options: tuple[str, ...]) -> str | None:
-    folded = {str(c).strip().casefold(): str(c) for c in columns}
-    for option in options:
-        if option in folded:
-            return folded[option]
-    return None
+    return pick_column(columns, options)
 
 
 @dataclass(frozen=True)
@@ -54,6 +52,7 @@ class Profile:
     clean: bool
     problems: tuple[str, ...]
     worst: str | None
+    product_type: str | None = None
 
 
 def position_weight(position: int) -> float:
@@ -89,6 +88,7 @@ def profile_of(report: ProductReport, contexts: list[str]) -> Profile:
         clean=not problems,
         problems=tuple(problems),
         worst=report.verdict.worst,
+        product_type=report.product_type,
     )
 
 
@@ -116,6 +116,8 @@ class ScreenedCatalog:
     name: str | None
     profiles: list[Profile | None]
     errors: list[str]
+    brand: str | None = None
+    price: str | None = None
 
 
 def _catalog_key(df: pd.DataFrame, column: str, contexts: list[str]) -> str:
@@ -149,14 +151,22 @@ def screen_catalog(
     profiles: list[Profile | None] = []
     errors: list[str] = []
     misaligned = row_problems(catalog)  # rows the reader could not align: never suggested
-    for label, value in zip(catalog.index, catalog[col].tolist(), strict=True):
+    category_col = _pick(catalog.columns, CATEGORY_COLUMNS)
+    name_col = _pick(catalog.columns, NAME_COLUMNS)
+    categories = _column(catalog, category_col)
+    names = _column(catalog, name_col)
+    for label, value, category, name in zip(
+        catalog.index, catalog[col].tolist(), categories, names, strict=True
+    ):
         if label in misaligned:
             profiles.append(None)
             errors.append(misaligned[label])
             continue
         text = cell_to_text(value)
+        # Each row as the kind of product it is: a cleanser's oils are rinsed away.
+        ptype = infer_product_type(name=name or None, category=category or None).product_type
         try:
-            report = screener.screen(text, context=contexts)
+            report = screener.screen(text, context=contexts, product_type=ptype)
         except ScreenError as exc:
             profiles.append(None)
             errors.append(str(exc))
@@ -166,10 +176,12 @@ def screen_catalog(
     result = ScreenedCatalog(
         frame=catalog,
         column=col,
-        category=_pick(catalog.columns, CATEGORY_COLUMNS),
-        name=_pick(catalog.columns, NAME_COLUMNS),
+        category=category_col,
+        name=name_col,
         profiles=profiles,
         errors=errors,
+        brand=_pick(catalog.columns, BRAND_COLUMNS),
+        price=_pick(catalog.columns, PRICE_COLUMNS),
     )
     if len(_CACHE) > 8:
         _CACHE.clear()
@@ -177,78 +189,174 @@ def screen_catalog(
     return result
 
 
+def _column(frame: pd.DataFrame, name: str | None) -> list[str]:
+    """A column's cells as stripped text ("" when missing), or "" per row."""
+    if name is None:
+        return [""] * len(frame)
+    return ["" if _missing(v) else str(v).strip() for v in frame[name].tolist()]
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
+
+
 def _describe_function(profile: Mapping[str, float], n: int = 3) -> str:
     ranked = sorted(profile.items(), key=lambda kv: -kv[1])[:n]
     return ", ".join(k.replace("active:", "").replace("_", " ") for k, _ in ranked)
 
 
+def query_row(catalog: pd.DataFrame, row: int) -> int:
+    """A row number (0-based position) of the catalog, checked."""
+    if isinstance(row, bool) or not isinstance(row, int) or not 0 <= row < len(catalog):
+        raise ScreenError(
+            f"Row {row!r} is not in the catalog (it has rows 0 to {len(catalog) - 1})."
+        )
+    return row
+
+
+_PROBLEM_WORDS = {
+    "comedogenic": "pore-clogging",
+    "occlusive": "heavy occlusive",
+    "heavy occlusive": "heavy occlusive",
+}
+
+
+def _problem_words(problems: Iterable[str]) -> str:
+    """ "comedogenic: A", "comedogenic: B", "occlusive: C" → "pore-clogging A, B; heavy occlusive C"."""
+    grouped: dict[str, list[str]] = {}
+    for problem in problems:
+        kind, _, names = problem.partition(": ")
+        words = _PROBLEM_WORDS.get(kind, f"a {kind} warning for")
+        for name in names.split(", "):
+            if name and name not in grouped.setdefault(words, []):
+                grouped[words].append(name)
+    return "; ".join(f"{words} {', '.join(names)}" for words, names in grouped.items())
+
+
+def _better_words(query: Profile, profile: Profile, same_category: str | None) -> str:
+    """What is better, in plain words: "no heavy occlusive; same kind of product; …"."""
+    parts = []
+    kinds = {p.split(":")[0] for p in query.problems}
+    if "heavy occlusive" in kinds or "occlusive" in kinds:
+        parts.append("no heavy occlusive")
+    if "comedogenic" in kinds:
+        parts.append("no pore-clogging ingredient flagged")
+    context_issues = [p for p in query.problems if p.split(":")[0] not in
+                      ("heavy occlusive", "occlusive", "comedogenic")]  # fmt: skip
+    if context_issues:
+        parts.append(
+            "no " + ", ".join(sorted({p.split(":")[0] for p in context_issues})) + " warning"
+        )
+    if not parts:
+        parts.append("also screens clean")
+    if same_category:
+        parts.append(f"same kind of product ({same_category})")
+    elif profile.product_type and profile.product_type == query.product_type:
+        parts.append(f"same kind of product ({profile.product_type})")
+    return "; ".join(parts)
+
+
 def suggest_products(
-    text: str,
+    text: str | None,
     catalog: pd.DataFrame,
     *,
     column: str | None = None,
     k: int = 5,
     context: str | Iterable[str] | None = None,
     category: str | None = None,
+    name: str | None = None,
+    row: int | None = None,
     screener: Screener | None = None,
 ) -> pd.DataFrame:
     """The k catalog rows that screen clean and best replace the given product.
 
-    Returns the catalog's own columns plus ``score`` (0-1) and ``why``.
-    ``category`` restricts to that category; by default the category of the
-    catalog row whose ingredient list equals ``text`` is used, if any.
+    The query is ``text`` (with an optional ``name``), or catalog ``row`` (a
+    0-based position: its list, name and category). Suggestions stay on the
+    same shelf: the ``category`` given, else the query row's category (or the
+    row whose list equals ``text``); without a category, the same product type
+    (leave-on or rinse-off, read off the names). Returns the catalog's own
+    columns plus ``score`` (0-1), ``brand`` and ``price`` (when the catalog has
+    them, else empty), ``better`` (plain words) and ``why``.
     """
     screener = screener or get_screener()
     contexts = normalise_contexts(context)
     if k < 1:
         raise ScreenError("k must be at least 1.")
-    query_report = screener.screen(text, context=contexts)
-    query = profile_of(query_report, contexts)
     screened = screen_catalog(catalog, column=column, context=contexts, screener=screener)
     frame = screened.frame
-    if category is None and screened.category is not None:
-        same = frame[frame[screened.column].astype(str).str.strip() == str(text).strip()]
-        if len(same):
-            category = str(same.iloc[0][screened.category])
-    rows: list[tuple[float, int, str]] = []
-    query_inci = set(query.weights)
+    categories = _column(frame, screened.category)
+    names = _column(frame, screened.name)
     texts = [str(v).strip() for v in frame[screened.column].tolist()]
-    categories = (
-        [str(v).casefold() for v in frame[screened.category].tolist()]
-        if screened.category is not None
-        else None
-    )
-    wanted = category.casefold() if category is not None else None
+    own = -1
+    if row is not None:
+        own = query_row(frame, row)
+        text = texts[own]
+        name = name or names[own] or None
+    if text is None or not str(text).strip():
+        raise ScreenError("Give an ingredient list or a catalog row to find alternatives for.")
     own_text = str(text).strip()
+    if own < 0 and own_text in texts:
+        own = texts.index(own_text)
+    if category is None and own >= 0 and categories[own]:
+        category = categories[own]
+    query_type = infer_product_type(name=name or None, category=category).product_type
+    query_report = screener.screen(text, context=contexts, product_type=query_type)
+    query = profile_of(query_report, contexts)
+    wanted = category.casefold() if category else None
+    if wanted is not None and screened.category is not None:
+        if wanted not in {c.casefold() for c in categories}:
+            raise ScreenError(
+                f"No product in the catalog has the category {category!r}. The categories are: "
+                + ", ".join(sorted(set(c for c in categories if c))[:30])
+            )
+    rows: list[tuple[float, int, str, str]] = []
+    query_inci = set(query.weights)
     for index, profile in enumerate(screened.profiles):
         if profile is None or not profile.clean:
             continue
-        if texts[index] == own_text:
+        if index == own or texts[index] == own_text:
             continue  # the product itself
-        same_category = (
-            categories is not None and wanted is not None and categories[index] == wanted
-        )
-        if wanted is not None and categories is not None and not same_category:
-            continue
+        if wanted is not None and screened.category is not None:
+            if categories[index].casefold() != wanted:
+                continue
+            shelf: str | None = categories[index]
+        else:
+            # No category: at least the same kind of product (a cleanser for a cleanser).
+            if profile.product_type != query.product_type:
+                continue
+            shelf = None
         func = cosine(query.functions, profile.functions)
         shared = overlap(query.weights, profile.weights)
         score = 0.6 * func + 0.4 * shared
-        common = [name for name in profile.weights if name in query_inci][:4]
-        better = "screens clean (no pore-clogging or heavy-occlusive flag)" + (
-            f" where yours has {'; '.join(query.problems)}" if query.problems else ""
-        )
+        common = [n for n in profile.weights if n in query_inci][:4]
+        better = _better_words(query, profile, shelf)
         why = (
-            f"Similar job ({_describe_function(profile.functions)}; function match {func:.0%})"
-            + (f", shares {', '.join(common)}" if common else "")
-            + (f", same category ({category})" if same_category else "")
-            + f"; better: {better}."
+            f"{better[0].upper()}{better[1:]}"
+            + (f"; shares {', '.join(common)}" if common else "")
+            + f"; similar job ({_describe_function(profile.functions)}; function match {func:.0%})"
+            + (f". Yours has {_problem_words(query.problems)}" if query.problems else "")
+            + "."
         )
-        rows.append((score, index, why))
+        rows.append((score, index, better, why))
     rows.sort(key=lambda r: (-r[0], r[1]))
     top = rows[:k]
-    out = frame.iloc[[i for _s, i, _w in top]].copy()
-    out["score"] = [round(s, 3) for s, _i, _w in top]
-    out["why"] = [w for _s, _i, w in top]
+    picked = [i for _s, i, _b, _w in top]
+    out = frame.iloc[picked].copy()
+    out["score"] = [round(s, 3) for s, _i, _b, _w in top]
+    brands = _column(frame, screened.brand)
+    prices = _column(frame, screened.price)
+    if screened.brand is None:
+        out["brand"] = ["" for _ in picked]
+    if screened.price is None:
+        out["price"] = ["" for _ in picked]
+    out.attrs["brand_column"] = screened.brand or "brand"
+    out.attrs["price_column"] = screened.price or "price"
+    out.attrs["name_column"] = screened.name
+    out.attrs["category"] = category
+    out.attrs["query_type"] = query_type
+    out["better"] = [b for _s, _i, b, _w in top]
+    out["why"] = [w for _s, _i, _b, w in top]
+    del brands, prices
     return out
 
 
@@ -318,32 +426,3 @@ def compare(
         report_a=a.model_dump(mode="json"),
         report_b=b.model_dump(mode="json"),
     )
-
-
-def run_catalog_cli(args: argparse.Namespace) -> int:
-    from .cli import _contexts, _text_arg
-
-    if args.command == "compare":
-        text_a = _text_arg(args.a, None)
-        text_b = _text_arg(args.b, None)
-        result = compare(text_a, text_b)
-        if args.json:
-            print(json.dumps({k: v for k, v in result.items()}, indent=2))
-        else:
-            print(result.render())
-        return 0
-    text = _text_arg(args.text, args.file, args.encoding)
-    catalog = read_table(args.catalog, args.encoding)
-    found = suggest_products(
-        text, catalog, column=args.column, k=args.k, context=_contexts(args.context)
-    )
-    if args.json:
-        print(found.to_json(orient="records", indent=2))
-    elif found.empty:
-        print("No product in the catalog screens clean and matches this one.", file=sys.stderr)
-    else:
-        name_col = _pick(found.columns, NAME_COLUMNS)
-        for _, row in found.iterrows():
-            label = row[name_col] if name_col else f"row {row.name}"
-            print(f"{row['score']:.3f}  {label}\n       {row['why']}")
-    return 0

@@ -12,11 +12,12 @@ that lists many lines: every problem of an invalid database.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from .errors import DatabaseError, ScreenError
 from .files import decode_bytes, read_text_file
@@ -92,6 +93,10 @@ def build_parser() -> argparse.ArgumentParser:
     avoid_help = "a personal avoid list (TOML, JSON or one entry per line: docs/avoid-lists.md)"
     check.add_argument("--avoid", metavar="FILE", help=avoid_help)
     check.add_argument("--encoding", help="encoding of --file (detected by default)")
+    check.add_argument(
+        "--name",
+        help="the product's name; sets the product type unless given (e.g. 'Foaming Cleanser')",
+    )
     fmt = check.add_mutually_exclusive_group()
     fmt.add_argument(
         "--format", choices=[f.value for f in OutputFormat], default=None, help="output format"
@@ -99,11 +104,26 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--json", action="store_true", help="same as --format json")
     fmt.add_argument("--markdown", action="store_true", help="same as --format markdown")
 
-    routine = sub.add_parser("routine", help="screen several products used together")
-    routine.add_argument("files", nargs="+", help="one file per product (name = file name)")
+    routine = sub.add_parser(
+        "routine",
+        help="screen several products used together",
+        description="Each product is [NAME:][WHEN:][TYPE:]FILE, e.g. "
+        "Cleanser:AM+PM:rinse-off:cleanser.txt or Serum:PM:serum.txt (WHEN: AM, PM, AM+PM; "
+        "TYPE: leave-on, rinse-off, else read off the name). Or --from routine.toml / "
+        "routine.csv with name, when, product_type and ingredients (or file) per product.",
+    )
+    routine.add_argument("files", nargs="*", help="[NAME:][WHEN:][TYPE:]FILE, one per product")
+    routine.add_argument("--from", dest="routine_file", help="a routine file (.toml or .csv)")
     routine.add_argument("--context", "-c", action="append", help=ctx_help)
-    routine.add_argument("--json", action="store_true")
     routine.add_argument("--encoding", help="encoding of the files (detected by default)")
+    routine_fmt = routine.add_mutually_exclusive_group()
+    routine_fmt.add_argument(
+        "--format",
+        choices=["text", "json", "markdown", "html"],
+        default=None,
+        help="text report (default), json, or a printable handout (markdown, html)",
+    )
+    routine_fmt.add_argument("--json", action="store_true", help="same as --format json")
 
     batch = sub.add_parser("batch", help="screen every row of a CSV/TSV catalog")
     batch.add_argument("input")
@@ -120,6 +140,20 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="worker processes (-1: one per core; default: one per core for inputs "
         "over 20,000 rows, else 1)",
+    )
+    batch.add_argument(
+        "--product-type",
+        choices=["leave-on", "rinse-off"],
+        help="screen every row as this type (default: inferred per row from a category "
+        "column or the product name)",
+    )
+    batch.add_argument(
+        "--type-column", help="a column saying each row's type (leave-on, rinse-off, Cleanser …)"
+    )
+    batch.add_argument(
+        "--no-type-inference",
+        action="store_true",
+        help="do not infer the type from the name or category (every row leave-on)",
     )
     batch.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     batch.add_argument("--avoid", metavar="FILE", help=avoid_help)
@@ -146,6 +180,15 @@ def build_parser() -> argparse.ArgumentParser:
     suggest.add_argument("--catalog", required=True, help="catalog CSV")
     suggest.add_argument("--column")
     suggest.add_argument("-k", type=int, default=5)
+    suggest.add_argument(
+        "--category", help="suggest from this category (default: the product's own, if known)"
+    )
+    suggest.add_argument(
+        "--name", help="the product's name (sets its type: a cleanser for a cleanser)"
+    )
+    suggest.add_argument(
+        "--row", type=int, help="use catalog row N (1 = first data row) as the product"
+    )
     suggest.add_argument("--context", "-c", action="append", help=ctx_help)
     suggest.add_argument("--json", action="store_true")
     suggest.add_argument("--encoding", help="encoding of the catalog and --file")
@@ -267,9 +310,7 @@ def _run(args: argparse.Namespace) -> int:
 
         return run_coverage_cli(args)
     if args.command in ("suggest", "compare"):
-        from .catalog import run_catalog_cli
-
-        return run_catalog_cli(args)
+        return _run_catalog(args)
 
     screener = get_screener()
     if args.command == "check":
@@ -279,22 +320,95 @@ def _run(args: argparse.Namespace) -> int:
             context=_contexts(args.context),
             product_type=args.product_type,
             avoid=_avoid_arg(args.avoid),
+            name=args.name,
         )
         fmt = args.format or ("json" if args.json else "markdown" if args.markdown else "text")
         print(render(report, fmt), end="")
         return EXIT_FINDINGS if report.verdict.worst in ("caution", "avoid") else EXIT_CLEAN
     if args.command == "routine":
-        products = [
-            {"name": clean_text(Path(f).stem), "text": _read_text_file(f, args.encoding)}
-            for f in args.files
-        ]
+        from .routine_file import parse_product_arg, read_routine_file
+
+        def read(path: str) -> str:
+            return _read_text_file(path, args.encoding)
+
+        products = read_routine_file(args.routine_file, read) if args.routine_file else []
+        products += [parse_product_arg(clean_text(spec), read) for spec in args.files]
+        if not products:
+            raise ScreenError("Name the products (NAME:WHEN:FILE …) or a routine file (--from).")
         routine = screener.screen_routine(products, context=_contexts(args.context))
-        if args.json:
+        fmt = args.format or ("json" if args.json else "text")
+        if fmt == "json":
             print(routine.model_dump_json(indent=2))
+        elif fmt in ("markdown", "html"):
+            from .handout import routine_handout, routine_handout_html
+
+            print((routine_handout if fmt == "markdown" else routine_handout_html)(routine), end="")
         else:
             print(render_routine_text(routine), end="")
         return EXIT_FINDINGS if routine.verdict.worst in ("caution", "avoid") else EXIT_CLEAN
     raise ScreenError(f"unknown command {args.command}")  # pragma: no cover
+
+
+def _read_catalog(path: str, encoding: str | None = None) -> Any:
+    from .files import check_input_file
+    from .formats import read_binary_table, table_kind
+    from .tabular import read_table
+
+    with open(check_input_file(path), "rb") as handle:
+        head = handle.read(4096)
+    kind = table_kind(path, head)
+    if kind == "text":
+        return read_table(path, encoding)
+    return read_binary_table(Path(path), kind, path)
+
+
+def _run_catalog(args: argparse.Namespace) -> int:
+    from .catalog import NAME_COLUMNS, _pick, compare, suggest_products
+
+    if args.command == "compare":
+        result = compare(_text_arg(args.a, None), _text_arg(args.b, None))
+        if args.json:
+            print(json.dumps(dict(result.items()), indent=2))
+        else:
+            print(result.render())
+        return EXIT_CLEAN
+    catalog = _read_catalog(args.catalog, args.encoding)
+    row = None
+    text: str | None = None
+    if args.row is not None:
+        if not 1 <= args.row <= len(catalog):
+            raise ScreenError(f"--row {args.row}: the catalog has rows 1 to {len(catalog)}.")
+        row = args.row - 1
+    else:
+        text = _text_arg(args.text, args.file, args.encoding)
+    found = suggest_products(
+        text,
+        catalog,
+        column=args.column,
+        k=args.k,
+        context=_contexts(args.context),
+        category=args.category,
+        name=args.name,
+        row=row,
+    )
+    if args.json:
+        print(found.to_json(orient="records", indent=2))
+        return EXIT_CLEAN
+    if found.empty:
+        print("No product in the catalog screens clean and matches this one.", file=sys.stderr)
+        return EXIT_CLEAN
+    name_col = _pick(found.columns, NAME_COLUMNS)
+    brand_col = found.attrs.get("brand_column", "brand")
+    price_col = found.attrs.get("price_column", "price")
+    if found.attrs.get("category"):
+        print(f"Same shelf: {found.attrs['category']}")
+    for _, item in found.iterrows():
+        label = str(item[name_col]) if name_col else f"row {item.name}"
+        brand = str(item.get(brand_col, "") or "")
+        price = str(item.get(price_col, "") or "")
+        head = " — ".join(p for p in (brand, label) if p) + (f" ({price})" if price else "")
+        print(f"{item['score']:.3f}  {head}\n       {item['why']}")
+    return EXIT_CLEAN
 
 
 if __name__ == "__main__":

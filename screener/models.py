@@ -91,6 +91,8 @@ class ProductReport(_Model):
     name: str | None = None
     context: list[str] = []
     product_type: str | None = None
+    #: Why that type: given, or read off the product's name (screener.product_type).
+    product_type_reason: str | None = None
     ingredients: list[IngredientResult]
     findings: list[Finding]
     alternatives: list[Alternative]

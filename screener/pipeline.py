@@ -13,6 +13,7 @@ selector tests per ingredient.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -298,13 +299,26 @@ class Screener:
         name: str | None = None,
         max_chars: int = MAX_TEXT_CHARS,
         avoid: object = None,
+        infer_type: bool = True,
     ) -> ProductReport:
-        """The full report of one list (views.product_report of ``run``)."""
+        """The full report of one list (views.product_report of ``run``).
+
+        Without ``product_type``, a ``name`` such as "Foaming Cleanser" sets it
+        (screener.product_type.infer_product_type); the report says why."""
         from .views import product_report
 
         options = Options.of(context, product_type, avoid, self.db)
+        reason: str | None = "given" if options.product_type else None
+        if options.product_type is None and infer_type and name and name.strip():
+            from .product_type import infer_product_type
+
+            guess = infer_product_type(name=name)
+            options = dataclasses.replace(options, product_type=guess.product_type)
+            reason = guess.reason
         result = self.run(text, options, name=name, max_chars=max_chars)
-        return product_report(result, self.db)
+        report = product_report(result, self.db)
+        report.product_type_reason = reason
+        return report
 
     def summarise(self, text: object, options: Options = NO_OPTIONS) -> dict[str, Any]:
         """The batch row of one list (views.batch_row of ``run``)."""

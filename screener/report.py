@@ -90,6 +90,9 @@ def render_text(report: ProductReport) -> str:
     lines = [f"Verdict: {report.verdict.summary}"]
     if report.context:
         lines.append(f"Context: {', '.join(report.context)}")
+    if report.product_type:
+        why = f" ({report.product_type_reason})" if report.product_type_reason else ""
+        lines.append(f"Product type: {report.product_type}{why}")
     lines.append("")
     lines.append("Ingredients:")
     for item in report.ingredients:
@@ -123,6 +126,9 @@ def render_markdown(report: ProductReport, title: str | None = None) -> str:
     out.append(f"**Verdict: {report.verdict.label}** — {md_escape(report.verdict.summary)}")
     if report.context:
         out.append(f"\nContext: {', '.join(report.context)}")
+    if report.product_type:
+        why = f" ({md_escape(report.product_type_reason)})" if report.product_type_reason else ""
+        out.append(f"\nProduct type: {report.product_type}{why}")
     out += [
         "",
         "## Ingredients",

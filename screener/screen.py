@@ -56,15 +56,18 @@ def screen(
     context: object = None,
     product_type: object = None,
     avoid: object = None,
+    name: str | None = None,
 ) -> ProductReport:
     """Screen one ingredient list. Raises ScreenError for input it cannot screen.
 
     ``context``: one of eye-area, pregnancy, infant, post-procedure, fungal-acne,
-    or a list; ``product_type``: "leave-on" or "rinse-off"; ``avoid``: a personal
-    avoid list (a TOML/JSON file path, its text, or lines such as
+    or a list; ``product_type``: "leave-on" or "rinse-off" (without it, a
+    ``name`` such as "Gentle Foaming Cleanser" sets it, and
+    ``report.product_type_reason`` says why); ``avoid``: a personal avoid list
+    (a TOML/JSON file path, its text, or lines such as
     ``["Linalool", "class:fragrance_allergen", "family:PEG"]``)."""
     return screen_with(
-        get_screener(), text, context=context, product_type=product_type, avoid=avoid
+        get_screener(), text, context=context, product_type=product_type, avoid=avoid, name=name
     )
 
 

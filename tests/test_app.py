@@ -158,8 +158,13 @@ def test_page_loads_with_all_modes() -> None:
         at.text_area(key=f"routine_text_{i}")
         at.radio(key=f"routine_when_{i}")
     at.file_uploader(key="upload")
+    at.text_input(key="product_name")
+    for i in range(2):
+        assert at.radio(key=f"routine_type_{i}").value == "auto"
     assert at.text_area(key="paste").value == ""
-    assert at.radio(key="product_type").value == "leave-on"
+    # the paste box stops at the library's own limit
+    assert at.text_area(key="paste").max_chars == screener.limits.MAX_TEXT_CHARS
+    assert at.radio(key="product_type").value == "auto"
     assert list(at.multiselect(key="context").options) == [
         "Eye area",
         "Pregnancy",
@@ -173,7 +178,10 @@ def test_page_loads_with_all_modes() -> None:
 def test_paste_context_and_screen() -> None:
     at = screen(app(), "Aqua, Petrolatum, Isopropyl Myristate, Petrolatun, Foobarium", "eye-area")
     boxes = error_texts(at)
-    assert boxes == ["**Verdict: not milia-friendly**"]
+    assert len(boxes) == 1 and boxes[0].startswith("**Verdict: not milia-friendly**")
+    # the box names what decided it (verdict.deciding)
+    assert "**Decided by:**" in boxes[0]
+    assert "Petrolatum" in boxes[0] and "Isopropyl Myristate" in boxes[0]
     text = markdown_text(at)
     assert "⛔" in text and "avoid" in text
     # each entry: a colour badge AND a word
@@ -213,8 +221,48 @@ def test_downloads_present_by_key() -> None:
 def test_rinse_off_lowers_a_finding() -> None:
     leave = screen(app(), "Aqua, Petrolatum, Glycerin")
     rinse = screen(app(), "Aqua, Petrolatum, Glycerin", product_type="rinse-off")
-    assert error_texts(leave) == [] and leave.warning[0].value.endswith("use with care**")
-    assert rinse.success[0].value.endswith("milia-friendly**")
+    assert error_texts(leave) == []
+    assert leave.warning[0].value.startswith("**Verdict: use with care**")
+    assert rinse.success[0].value.startswith("**Verdict: milia-friendly**")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected_box", "expected_type"),
+    [
+        ("Gentle Foaming Cleanser", "success", "rinse-off"),
+        ("Rich Night Cream", "warning", "leave-on"),
+        ("", "warning", None),
+    ],
+)
+def test_product_name_sets_the_type(
+    name: str, expected_box: str, expected_type: str | None
+) -> None:
+    at = app()
+    at.text_input(key="product_name").input(name)
+    at = screen(at, "Aqua, Petrolatum, Glycerin")
+    assert getattr(at, expected_box)[0].value.startswith("**Verdict:")
+    captions = " ".join(c.value for c in at.caption)
+    if expected_type is None:
+        assert "Screened as" not in captions
+    else:
+        assert f"Screened as **{expected_type}**" in captions
+
+
+def test_uncertain_is_not_green(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SCREENER_DB_DIR", raising=False)  # the real [verdict] policy
+    _clear_caches()
+    at = screen(app(), "Foobarium, Quuxate, Zorblex Extract, Aqua")
+    assert not at.success, [s.value for s in at.success]
+    assert at.info and at.info[0].value.startswith("**Verdict: uncertain**")
+    assert "too few of the ingredients were recognised" in at.info[0].value
+
+
+def test_ingredient_lines_have_one_marker() -> None:
+    at = screen(app(), "Aqua, Petrolatum, Glycerin")
+    block = next(m.value for m in at.markdown if ":green-badge" in m.value)
+    lines = block.splitlines()
+    assert [line.split(" ", 1)[0] for line in lines] == ["1.", "2.", "3."]
+    assert not any(line.startswith("- ") or "**1.**" in line for line in lines)
 
 
 def test_example_fills_the_paste_box() -> None:
@@ -246,15 +294,17 @@ def test_changed_input_says_press_screen_again() -> None:
             "I bought this cream last week and it makes my skin feel soft and smooth all day",
             "does not look like an ingredient list",
         ),
-        ("Aqua, " * 30_000, "limit"),
+        ("A1, " * 2_100, "more than"),
     ],
-    ids=["empty", "blank", "prose", "oversized"],
+    ids=["empty", "blank", "prose", "too-many-entries"],
 )
 def test_bad_input_gives_a_friendly_error(text: str, expected: str) -> None:
     at = screen(app(), text)
     errors = error_texts(at)
     assert len(errors) == 1 and expected in errors[0], errors
     assert "Traceback" not in errors[0]
+    # no advice to set an environment variable, for a web visitor
+    assert "SCREENER_" not in errors[0] and "environment" not in errors[0]
     assert not at.get("download_button")
 
 
@@ -296,7 +346,7 @@ def test_rerender_time_of_a_40_ingredient_list(capsys: pytest.CaptureFixture[str
         start = time.perf_counter()
         at.run()
         times.append(time.perf_counter() - start)
-    assert markdown_text(at).count("- **") >= 40
+    assert len(re.findall(r"^\d+\. ", markdown_text(at), re.MULTILINE)) >= 40
     rerender = sorted(times)[len(times) // 2]
     with capsys.disabled():
         print(
@@ -331,7 +381,30 @@ def test_routine_shows_clash_and_arrangement() -> None:
     assert "**🌙 PM** — **Night cream**" in text
     assert "**☀️ AM** — **Spot gel**: kept apart from Night cream" in text
     assert "**Product 3**" in text
-    assert [d.label for d in at.get("download_button")] == ["Download routine report (JSON)"]
+    assert [d.label for d in at.get("download_button")] == [
+        "Handout (Markdown)",
+        "Handout (HTML, print)",
+        "Routine report (JSON)",
+    ]
+    assert "### Handout for the client" in text
+
+
+def test_routine_rinse_off_per_product() -> None:
+    """A heavy cleanser marked rinse-off no longer makes the routine 'not friendly'."""
+    at = app()
+    at.text_input(key="routine_name_0").input("Balm")
+    at.text_area(key="routine_text_0").input("Aqua, Petrolatum, Glycerin")
+    at.text_input(key="routine_name_1").input("Gel")
+    at.text_area(key="routine_text_1").input("Aqua, Glycerin, Squalane")
+    at.button(key="screen_routine").click()
+    at.run()
+    leave = markdown_text(at)
+    assert "**Balm** — use with care" in leave
+    at.radio(key="routine_type_0").set_value("rinse-off")
+    at.button(key="screen_routine").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert "**Balm** — milia-friendly" in markdown_text(at)
 
 
 def test_routine_unresolved_clash_is_reported() -> None:
@@ -408,9 +481,11 @@ def test_catalog_upload_screen_filter_and_download(fake_batch: types.ModuleType)
     assert not at.exception, at.exception
     frame = at.dataframe[0].value
     assert len(frame) == 5
-    assert list(frame.columns)[:2] == ["brand", "product"]
-    assert {"screen_verdict", "screen_flagged", "screen_error"} <= set(frame.columns)
-    assert list(frame.columns)[-1] == "ingredients"
+    # the answer first, under readable headers; then the file's own columns in order
+    assert list(frame.columns)[:4] == ["Verdict", "Flagged ingredients", "brand", "product"]
+    assert list(frame.columns)[-2:] == ["ingredients", "Could not screen because"]
+    assert not frame.isin(["None"]).any().any()
+    assert not frame.drop(columns=[]).isna().any().any()
     text = markdown_text(at)
     assert "### Products per verdict" in text
     assert "### Most frequent flagged ingredients" in text
@@ -423,8 +498,13 @@ def test_catalog_upload_screen_filter_and_download(fake_batch: types.ModuleType)
     at.multiselect(key="verdict_filter").set_value(["not milia-friendly"])
     at.run()
     shown = at.dataframe[0].value
-    assert set(shown["screen_verdict"]) == {"not milia-friendly"}
+    assert set(shown["Verdict"]) == {"not milia-friendly"}
     assert len(shown) < 5
+    assert [d.label for d in at.get("download_button")] == [
+        "Download shown rows (CSV)",
+        "Download shown rows (JSON)",
+        "Download shown rows (Excel)",
+    ]
     assert_no_html(at)
 
 
@@ -440,7 +520,91 @@ def test_catalog_column_can_be_picked(fake_batch: types.ModuleType) -> None:
     at.button(key="screen_catalog").click()
     at.run()
     assert not at.exception
-    assert list(at.dataframe[0].value["screen_verdict"]) == ["use with care", "milia-friendly"]
+    assert list(at.dataframe[0].value["Verdict"]) == ["use with care", "milia-friendly"]
+
+
+def test_next_upload_gets_its_own_column_guess(fake_batch: types.ModuleType) -> None:
+    """After a file without the expected column, the next file's column is detected."""
+    at = app()
+    at.file_uploader(key="upload").upload("odd.csv", b"name;stuff\nA;Aqua\n", "text/csv")
+    at.run()
+    assert at.selectbox(key="column").value is None
+    at.file_uploader(key="upload").upload("catalog.csv", CATALOG.read_bytes(), "text/csv")
+    at.run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="column").value == "ingredients"
+
+
+def _xlsx(frame: pd.DataFrame) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    frame.to_excel(buffer, index=False)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "parquet", "semicolon"])
+def test_catalog_accepts_excel_parquet_and_semicolon(kind: str) -> None:
+    import io
+
+    frame = pd.read_csv(CATALOG, dtype=str, keep_default_na=False)
+    if kind == "xlsx":
+        name, data = "catalog.xlsx", _xlsx(frame)
+    elif kind == "parquet":
+        buffer = io.BytesIO()
+        frame.to_parquet(buffer)
+        name, data = "catalog.parquet", buffer.getvalue()
+    else:
+        name, data = "catalog.csv", frame.to_csv(sep=";", index=False).encode()
+    at = app()
+    at.file_uploader(key="upload").upload(name, data, "application/octet-stream")
+    at.run()
+    assert not at.exception, at.exception
+    assert not error_texts(at), error_texts(at)
+    assert at.selectbox(key="column").value == "ingredients"
+    at.button(key="screen_catalog").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert len(at.dataframe[0].value) == 5
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("scan.xls", b"\xd0\xcf\x11\xe0" + b"\0" * 64, "save it as .xlsx or CSV"),
+        ("label.pdf", b"%PDF-1.7 ingredients", "not a table this page reads"),
+        ("blob.csv", b"\x00\x01\x02\x03", "binary file"),
+    ],
+)
+def test_catalog_refuses_other_files_clearly(name: str, data: bytes, message: str) -> None:
+    at = app()
+    at.file_uploader(key="upload").upload(name, data, "application/octet-stream")
+    at.run()
+    assert not at.exception, at.exception
+    errors = error_texts(at)
+    assert errors and message in errors[0], errors
+    assert "Excel (.xlsx)" in errors[0] or "xlsx" in errors[0]
+
+
+def test_catalog_product_type_per_row() -> None:
+    at = app()
+    data = (ROOT / "tests" / "fixtures" / "catalog.csv").read_bytes()
+    at.file_uploader(key="upload").upload("catalog.csv", data, "text/csv")
+    at.run()
+    assert at.radio(key="catalog_type_mode").value.startswith("Read it off")
+    at.button(key="screen_catalog").click()
+    at.run()
+    assert not at.exception, at.exception
+    frame = at.dataframe[0].value
+    types_by_name = dict(zip(frame["name"], frame["Screened as"], strict=True))
+    assert types_by_name["Gentle Wash"] == "rinse-off"
+    assert types_by_name["Rich Night Balm"] == "leave-on"
+    assert "Why that type" in frame.columns
+    # one type for the whole file
+    at.radio(key="catalog_type_mode").set_value("rinse-off")
+    at.button(key="screen_catalog").click()
+    at.run()
+    assert set(at.dataframe[0].value["Screened as"]) == {"rinse-off"}
 
 
 def test_catalog_upload_over_the_limit(
@@ -466,8 +630,15 @@ def test_catalog_with_the_real_batch_module() -> None:
     at.run()
     assert not at.exception, at.exception
     frame = at.dataframe[0].value
-    assert {"screen_verdict", "screen_flagged", "screen_error"} <= set(frame.columns)
+    assert list(frame.columns)[:5] == [
+        "Verdict",
+        "Worst",
+        "Flagged ingredients",
+        "Recognised",
+        "Screened as",
+    ]
     assert len(frame) == 5
+    assert not frame.isin(["None", "nan"]).any().any()
     assert "- Petrolatum: 1" in markdown_text(at)
     ids = " ".join(b.proto.id for b in at.get("download_button"))
     assert "download_csv" in ids and "download_catalog_json" in ids
@@ -552,9 +723,29 @@ def test_alternatives_from_a_catalog_product() -> None:
     at.run()
     assert not at.exception, at.exception
     found = at.dataframe[0].value
-    assert found.iloc[0]["name"] == "Light Gel Cream"
-    assert {"score", "why"} <= set(found.columns)
-    assert "Rich Night Balm" not in set(found["name"])
+    assert list(found.columns)[:5] == ["Product", "Brand", "Price", "What is better", "Why"]
+    assert found.iloc[0]["Product"] == "Light Gel Cream"
+    assert "Rich Night Balm" not in set(found["Product"])
+    assert set(found["category"]) == {"Moisturizer"}  # the same shelf
+    assert all("no heavy occlusive" in b for b in found["What is better"])
+    assert any("same shelf (Moisturizer)" in m.value for m in at.markdown)
+
+
+def test_alternatives_reuse_the_catalog_upload_and_pick_a_shelf() -> None:
+    at = app()
+    data = (ROOT / "tests" / "fixtures" / "catalog.csv").read_bytes()
+    at.file_uploader(key="upload").upload("catalog.csv", data, "text/csv")
+    at.run()
+    assert any("Using the catalog uploaded in the Catalog tab" in c.value for c in at.caption)
+    options = list(at.selectbox(key="alt_product").options)
+    at.selectbox(key="alt_product").set_value(options[0])
+    assert "Cleanser" in list(at.selectbox(key="alt_category").options)
+    at.selectbox(key="alt_category").set_value("Treatment")
+    at.button(key="find_alternatives").click()
+    at.run()
+    assert not at.exception, at.exception
+    found = at.dataframe[0].value
+    assert set(found["category"]) == {"Treatment"}
 
 
 def test_alternatives_from_a_pasted_list_and_nothing_chosen() -> None:

@@ -19,7 +19,6 @@ from screener import scale
 from screener.batch import OUTPUT_COLUMNS, screen_frame
 from screener.cli import main
 from screener.errors import ScreenError
-from screener.page import flagged_counts, split_flagged
 from screener.scale import (
     check_address,
     dask_output_format,
@@ -29,6 +28,7 @@ from screener.scale import (
 )
 from screener.screen import Screener
 from screener.tabular import read_table
+from ui.page import flagged_counts, split_flagged
 
 HERE = Path(__file__).parent
 BATCH = HERE / "fixtures" / "batch"

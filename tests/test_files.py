@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from screener import files, page
+from screener import files
 from screener.cli import main
 from screener.errors import ScreenError
 from screener.tabular import read_table
+from ui import page
 
 TEXT = 'name,Ingrédients\nCrème légère,"Aqua, Glycérine"\n'
 

@@ -1,4 +1,4 @@
-"""Unit tests of the page helpers in screener/page.py (no Streamlit needed)."""
+"""Unit tests of the page helpers in ui/page.py, beside app.py (no Streamlit needed)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from screener import page
 from screener.errors import ScreenError
 from screener.screen import Screener
+from ui import page
 
 
 def test_safe_md_makes_markup_inert() -> None:
@@ -29,16 +29,19 @@ def test_safe_md_makes_markup_inert() -> None:
 def test_ingredient_markdown_has_word_and_colour(mini: Screener) -> None:
     report = mini.screen("Aqua, Isopropyl Myristate, Petrolatun, Foobarium, <b>x</b>")
     lines = page.ingredient_list_markdown(report).splitlines()
-    assert lines[0] == "- **1.** :green-badge[✓ no flag] Aqua"
-    assert lines[1] == "- **2.** :red-badge[⛔ avoid] Isopropyl Myristate"
+    # one marker per line: its number (no bullet as well)
+    assert lines[0] == "1. :green-badge[✓ no flag] Aqua"
+    assert lines[1] == "2. :red-badge[⛔ avoid] Isopropyl Myristate"
     assert "did you mean Petrolatum?" in lines[2] and "caution" in lines[2]
-    assert lines[3] == "- **4.** :gray-badge[❓ unknown] Foobarium"
+    assert lines[3] == "4. :gray-badge[❓ unknown] Foobarium"
 
 
 def test_verdict_box_and_counts() -> None:
     assert page.verdict_box("avoid") == ("error", "⛔")
     assert page.verdict_box("caution") == ("warning", "⚠️")
     assert page.verdict_box(None) == ("success", "✅")
+    assert page.verdict_box(None, "uncertain") == ("info", "❔")  # never green
+    assert page.verdict_box("avoid", "uncertain") == ("error", "⛔")
     assert page.counts_line({"avoid": 2, "caution": 1}) == "⛔ 2 avoid · ⚠️ 1 caution · ℹ️ 0 info"
 
 
@@ -117,13 +120,128 @@ def test_catalog_counts_filter_and_view() -> None:
     )
     assert len(page.filter_by_verdict(frame, ["could not screen"])) == 1
     assert len(page.filter_by_verdict(frame, [])) == 4
-    assert list(page.results_view(frame, "ingredients").columns) == [
+    view = page.results_view(frame, "ingredients")
+    assert list(view.columns) == [
+        "Verdict",
+        "Flagged ingredients",
         "name",
-        "screen_verdict",
-        "screen_flagged",
-        "screen_error",
         "ingredients",
+        "Could not screen because",
     ]
+    assert list(view["Verdict"]) == [
+        "not milia-friendly",
+        "milia-friendly",
+        "not milia-friendly",
+        "could not screen",
+    ]
+
+
+def test_results_view_leads_with_the_answer_and_shows_no_none() -> None:
+    frame = pd.DataFrame(
+        {
+            "Brand": ["A", "B"],
+            "Ingredients": ["x", None],
+            "screen_verdict": ["use with care", None],
+            "screen_worst_severity": ["caution", None],
+            "screen_n_avoid": pd.array([0, None], dtype="Int64"),
+            "screen_flagged": ["Lanolin", None],
+            "screen_recognised_share": pd.array([0.875, None], dtype="Float64"),
+            "screen_error": [None, "empty: no ingredient list in this row"],
+            "screen_product_type": ["leave-on", "rinse-off"],
+            "screen_product_type_reason": [None, "name 'Wash' says 'wash'"],
+        }
+    )
+    view = page.results_view(frame, "Ingredients")
+    assert list(view.columns)[:6] == [
+        "Verdict",
+        "Worst",
+        "Flagged ingredients",
+        "Recognised",
+        "Screened as",
+        "Brand",
+    ]
+    assert list(view["Recognised"]) == ["88%", ""]
+    for name in view.columns:
+        if view[name].dtype == object:
+            assert None not in list(view[name]) and "None" not in list(view[name]), name
+
+
+def test_downloads_keep_numbers_and_open_in_excel() -> None:
+    frame = pd.DataFrame(
+        {
+            "price": ["12", "7.5", ""],
+            "code": ["A1", "2", "3"],
+            "screen_n_avoid": pd.array([1, 0, None], dtype="Int64"),
+            "name": ["=cmd", "b", "c"],
+        }
+    )
+    rows = json.loads(page.json_bytes(frame))
+    assert rows[0]["price"] == 12 and rows[1]["price"] == 7.5 and rows[2]["price"] is None
+    assert rows[0]["code"] == "A1" and rows[0]["screen_n_avoid"] == 1
+    back = pd.read_excel(io.BytesIO(page.xlsx_bytes(frame)))
+    assert list(back.columns) == list(frame.columns)
+    assert back.loc[0, "name"] == "'=cmd"  # a formula-like cell is neutralised
+    assert back.loc[0, "price"] == 12
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("t.csv", b"name;ingredients\nA;Aqua, Glycerin\n"),
+        ("t.tsv", b"name\tingredients\nA\tAqua, Glycerin\n"),
+        ("t.txt", b'name,ingredients\nA,"Aqua, Glycerin"\n'),
+    ],
+)
+def test_read_upload_text_tables(name: str, data: bytes) -> None:
+    frame = page.read_upload(data, name)
+    assert list(frame.columns) == ["name", "ingredients"]
+    assert frame.iloc[0, 1] == "Aqua, Glycerin"
+
+
+def test_read_upload_excel_and_parquet() -> None:
+    original = pd.DataFrame({"name": ["A", "B"], "price": [3, 4], "ingredients": ["Aqua", ""]})
+    buffer = io.BytesIO()
+    original.to_excel(buffer, index=False)
+    excel = page.read_upload(buffer.getvalue(), "cat.xlsx")
+    buffer = io.BytesIO()
+    original.to_parquet(buffer)
+    parquet = page.read_upload(buffer.getvalue(), "cat.parquet")
+    for frame in (excel, parquet):
+        assert list(frame.columns) == ["name", "price", "ingredients"]
+        assert list(frame["price"]) == ["3", "4"] and list(frame["ingredients"]) == ["Aqua", ""]
+    with pytest.raises(ScreenError, match=r"not a table this page reads \(accepted: CSV"):
+        page.read_upload(b"%PDF-1.4", "x.pdf")
+    with pytest.raises(ScreenError, match="could not read it as an Excel"):
+        page.read_upload(b"PK\x03\x04 broken", "x.xlsx")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "The text is 200,000 characters long; the limit is 100,000. Paste only the ingredient "
+        "list (one product at a time), or raise the limit with SCREENER_MAX_TEXT_CHARS for a "
+        "trusted batch job.",
+        "The list has more than 2,000 entries; one product declares far fewer. Paste one "
+        "product at a time (or raise SCREENER_MAX_ENTRIES).",
+    ],
+)
+def test_friendly_error_has_no_environment_advice(message: str) -> None:
+    out = page.friendly_error(ScreenError(message))
+    assert "SCREENER_" not in out and "environment" not in out
+    assert out.startswith(message.split(";")[0])
+    assert "ingredient list of one product" in out
+    assert page.friendly_error(ScreenError("The ingredient list is empty.")) == (
+        "The ingredient list is empty."
+    )
+
+
+def test_deciding_and_type_lines(mini: Screener) -> None:
+    report = mini.screen("Aqua, Petrolatum", name="Gentle Foaming Cleanser")
+    assert page.product_type_line(report).startswith("Screened as **rinse-off** — name")
+    heavy = mini.screen("Aqua, Petrolatum, Isopropyl Myristate")
+    line = page.deciding_line(heavy)
+    assert line.startswith("**Decided by:**") and "Petrolatum" in line
+    assert page.deciding_line(mini.screen("Aqua, Glycerin")).startswith("Nothing")
 
 
 def test_screen_in_chunks_reports_progress() -> None:
@@ -203,3 +321,13 @@ def test_served_page_hides_error_details() -> None:
         (Path(__file__).parents[1] / ".streamlit" / "config.toml").read_text(encoding="utf-8")
     )
     assert config["client"]["showErrorDetails"] is False
+
+
+def test_deciding_names_each_ingredient_once() -> None:
+    lines = [
+        "avoid: Petrolatum, Paraffinum Liquidum (occlusive)",
+        "avoid: Isopropyl Myristate (comedogenic)",
+        "caution: Petrolatum (occlusive)",
+        "caution: Cocos Nucifera Oil (comedogenic)",
+    ]
+    assert page._worst_once(lines) == [lines[0], lines[1], lines[3]]

@@ -1,4 +1,4 @@
-"""Plain helpers for the Streamlit page (``app.py``).
+"""Plain helpers for the Streamlit page (``app.py``), beside it, not in the library.
 
 The page itself only collects options, calls the library once and renders.
 What little logic the page needs (examples, turning a report into Markdown
@@ -20,11 +20,13 @@ from typing import Any
 
 import pandas as pd
 
-from .errors import ScreenError
-from .limits import MAX_ROUTINE_PRODUCTS, MAX_UPLOAD_MB
-from .models import Finding, IngredientResult, ProductReport, RoutineReport
-from .report import KIND_TITLES, findings_by_kind, md_escape, render_markdown
-from .tabular import (
+from screener.errors import ScreenError
+from screener.formats import ACCEPTED, UPLOAD_TYPES, read_binary_table, table_kind
+from screener.limits import MAX_ROUTINE_PRODUCTS, MAX_TEXT_CHARS, MAX_UPLOAD_MB
+from screener.models import Finding, IngredientResult, ProductReport, RoutineReport
+from screener.report import KIND_TITLES, findings_by_kind, md_escape, render_markdown
+from screener.routine_file import with_type
+from screener.tabular import (
     FORMULA_START,
     detect_column,
     neutralise_cell,  # noqa: F401 - re-exported for the page
@@ -52,6 +54,14 @@ EXAMPLES: dict[str, str] = {
     ),
 }
 NO_EXAMPLE = "(choose an example)"
+#: What the uploaders accept (the library reads each: screener.formats).
+UPLOAD_FILE_TYPES: list[str] = list(UPLOAD_TYPES)
+ACCEPTED_TABLES = ACCEPTED
+#: The paste box's limit is the library's own.
+PASTE_MAX_CHARS = MAX_TEXT_CHARS
+#: The catalog's type choice: inferred per row, one type for all, or a column.
+TYPE_INFER = "Read it off each product's name or category"
+TYPE_MODES: tuple[str, ...] = (TYPE_INFER, "leave-on", "rinse-off", "From a column")
 
 CONTEXT_LABELS: dict[str, str] = {
     "eye-area": "Eye area",
@@ -60,7 +70,11 @@ CONTEXT_LABELS: dict[str, str] = {
     "post-procedure": "After a procedure (peel, laser, extraction)",
     "fungal-acne": "Fungal acne (Malassezia)",
 }
+#: Product type read off the name (screener.product_type), the default.
+AUTO_TYPE = "auto"
+SAME_SHELF = "(the product's own category)"
 PRODUCT_TYPE_LABELS: dict[str, str] = {
+    AUTO_TYPE: "From the name (a cleanser is rinse-off)",
     "leave-on": "Leave-on (cream, serum, make-up)",
     "rinse-off": "Rinse-off (cleanser, wash-off mask)",
 }
@@ -83,6 +97,9 @@ VERDICT_BOX: dict[str | None, tuple[str, str]] = {
     None: ("success", "✅"),
     "info": ("success", "✅"),
 }
+#: Too little recognised to call the list clean: neither green nor an alarm.
+UNCERTAIN_LABEL = "uncertain"
+UNCERTAIN_BOX = ("info", "❔")
 
 FORMULA_PREFIXES = FORMULA_START
 CATALOG_CHUNK_ROWS = 200
@@ -115,9 +132,61 @@ def safe_md(text: object) -> str:
     return _SHORTCODE_COLON.sub(":" + WORD_JOINER, escaped)
 
 
-def verdict_box(worst: str | None) -> tuple[str, str]:
-    """The Streamlit alert kind and icon for a verdict's worst severity."""
+def verdict_box(worst: str | None, label: str | None = None) -> tuple[str, str]:
+    """The Streamlit alert kind and icon for a verdict (an "uncertain" one is
+    shown as such, never green)."""
+    if worst in (None, "info") and label == UNCERTAIN_LABEL:
+        return UNCERTAIN_BOX
     return VERDICT_BOX.get(worst, ("success", "✅"))
+
+
+def deciding_line(report: ProductReport | RoutineReport) -> str:
+    """What decided the verdict, naming the culprits (``verdict.deciding``)."""
+    v = report.verdict
+    if v.deciding:
+        return "**Decided by:** " + "; ".join(safe_md(d) for d in _worst_once(v.deciding))
+    if v.label == UNCERTAIN_LABEL:
+        return (
+            "**Uncertain:** too few of the ingredients were recognised to call this list "
+            "clean; check the unknown entries below."
+        )
+    return "Nothing pore-clogging, heavy or clashing was recognised."
+
+
+def _worst_once(deciding: Sequence[str]) -> list[str]:
+    """The deciding findings (worst first), each ingredient named once: a
+    caution about what an avoid already named adds nothing to the box."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for line in deciding:
+        names = line.split(": ", 1)[-1].rsplit(" (", 1)[0].split(", ")
+        if names and all(name in seen for name in names):
+            continue
+        seen.update(names)
+        out.append(line)
+    return out
+
+
+def product_type_line(report: ProductReport) -> str:
+    """Which type the product was screened as, and why."""
+    if not report.product_type:
+        return ""
+    why = f" — {safe_md(report.product_type_reason)}" if report.product_type_reason else ""
+    return f"Screened as **{safe_md(report.product_type)}**{why}"
+
+
+def friendly_error(exc: object) -> str:
+    """A ScreenError for a web user: sentences about environment variables (for
+    a batch job's operator) are replaced by what a visitor can do."""
+    text = str(exc)
+    if "SCREENER_" not in text:
+        return safe_md(text)
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if "SCREENER_" not in s]
+    sentences.append(
+        "Paste only the ingredient list of one product; for long files use the command "
+        "line (screener batch)."
+    )
+    return safe_md(" ".join(sentences))
 
 
 def counts_line(counts: Mapping[str, int]) -> str:
@@ -148,7 +217,7 @@ def ingredient_markdown(item: IngredientResult) -> str:
         badge = SEVERITY_BADGE[item.flag]
     else:
         badge = OK_BADGE
-    parts = [f"**{item.position}.**", badge, safe_md(item.text)]
+    parts = [badge, safe_md(item.text)]
     if item.inci is not None and item.match == "fuzzy":
         parts.append(f"— :violet-badge[🔎 did you mean {safe_md(item.inci)}?]")
     elif item.inci is not None and item.match == "family":
@@ -163,8 +232,9 @@ def ingredient_markdown(item: IngredientResult) -> str:
 
 
 def ingredient_list_markdown(report: ProductReport) -> str:
-    """The whole list as printed, one entry per line (one Markdown block)."""
-    return "\n".join(f"- {ingredient_markdown(item)}" for item in report.ingredients)
+    """The whole list as printed, one numbered entry per line (one marker: its
+    number; one Markdown block)."""
+    return "\n".join(f"{item.position}. {ingredient_markdown(item)}" for item in report.ingredients)
 
 
 def finding_markdown(finding: Finding, cite: Callable[[str], str] | None = None) -> str:
@@ -213,23 +283,27 @@ def report_json(report: ProductReport | RoutineReport) -> str:
 # --------------------------------------------------------------------------
 
 
-def routine_products(rows: Iterable[tuple[str, str, str]]) -> list[dict[str, Any]]:
-    """(name, text, when) rows from the page as ``screen_routine`` input.
+def routine_products(rows: Iterable[Sequence[str]]) -> list[dict[str, Any]]:
+    """(name, text, when[, type]) rows from the page as ``screen_routine`` input.
 
     Rows without ingredient text are skipped; a blank name becomes
-    "Product N". Raises ScreenError when no product has a list.
-    """
+    "Product N"; a type left at AUTO_TYPE (or missing) is read off the name.
+    Raises ScreenError when no product has a list."""
     products: list[dict[str, Any]] = []
-    for index, (name, text, when) in enumerate(rows, start=1):
+    for index, row in enumerate(rows, start=1):
+        name, text, when = row[0], row[1], row[2]
+        kind = row[3] if len(row) > 3 else AUTO_TYPE
         if not (text or "").strip():
             continue
-        products.append(
-            {
-                "name": (name or "").strip() or f"Product {index}",
-                "text": text,
-                "when": when if when in WHEN_OPTIONS else None,
-            }
-        )
+        product: dict[str, Any] = {
+            "name": (name or "").strip() or f"Product {index}",
+            "text": text,
+            "when": when if when in WHEN_OPTIONS else None,
+        }
+        if kind != AUTO_TYPE or (name or "").strip():
+            product["product_type"] = None if kind == AUTO_TYPE else kind
+            product = with_type(product)
+        products.append(product)
     if not products:
         raise ScreenError(
             "The routine is empty: paste the ingredient list of at least one product."
@@ -250,7 +324,7 @@ def arrangement_markdown(report: RoutineReport) -> str:
 def routine_products_markdown(report: RoutineReport) -> str:
     lines = []
     for product in report.products:
-        kind, icon = verdict_box(product.verdict.worst)
+        kind, icon = verdict_box(product.verdict.worst, product.verdict.label)
         lines.append(
             f"- {icon} **{safe_md(product.name or 'Product')}** — {safe_md(product.verdict.label)}"
             f" ({counts_line(product.verdict.counts)})"
@@ -273,10 +347,19 @@ def check_upload_size(size_bytes: int, limit_mb: int = MAX_UPLOAD_MB) -> None:
 
 
 def read_upload(data: bytes, filename: str = "") -> pd.DataFrame:
-    """An uploaded CSV/TSV as a table of strings, by the same reader as the CLI
-    (screener.tabular): encoding by screener.files' policy, every row kept,
-    misaligned rows reported when screened."""
+    """An uploaded table as strings: CSV/TSV/semicolon CSV by the same reader
+    as the CLI (screener.tabular: encoding by screener.files' policy, every row
+    kept, misaligned rows reported when screened), Excel .xlsx or Parquet;
+    one sentence for anything else."""
     check_upload_size(len(data))
+    if not data.strip():
+        raise ScreenError("The file is empty.")
+    kind = table_kind(filename or "upload.csv", data[:4096], strict=bool(filename))
+    if kind != "text":
+        table = read_binary_table(data, kind, filename)
+        if table.empty:
+            raise ScreenError("The file has a header but no rows.")
+        return table
     frame = read_table_bytes(data, filename or "The file")
     if frame.empty:
         raise ScreenError("The file has a header but no rows.")
@@ -299,13 +382,15 @@ def screen_in_chunks(
     context: list[str] | None = None,
     chunk_rows: int = CATALOG_CHUNK_ROWS,
     progress: Callable[[float, str], None] | None = None,
+    **options: Any,
 ) -> pd.DataFrame:
-    """Call ``screen_frame`` chunk by chunk so that the page can show progress."""
+    """Call ``screen_frame`` chunk by chunk so that the page can show progress;
+    ``options`` (product_type, type_column, infer_type) go to screen_frame."""
     total = len(frame)
     parts: list[pd.DataFrame] = []
     for start in range(0, max(total, 1), chunk_rows):
         chunk = frame.iloc[start : start + chunk_rows]
-        parts.append(screen_frame(chunk, column, context=context or None))
+        parts.append(screen_frame(chunk, column, context=context or None, **options))
         done = min(start + chunk_rows, total)
         if progress is not None:
             progress(done / total if total else 1.0, f"Screened {done} of {total} products")
@@ -330,12 +415,67 @@ def filter_by_verdict(frame: pd.DataFrame, verdicts: Sequence[str]) -> pd.DataFr
     return frame[_verdicts(frame).isin(list(verdicts))]
 
 
-def results_view(frame: pd.DataFrame, column: str) -> pd.DataFrame:
-    """The result table: screen_ columns first, the long ingredient column last."""
-    screen_cols = [c for c in frame.columns if str(c).startswith("screen_")]
-    other = [c for c in frame.columns if c not in screen_cols and c != column]
-    last = [column] if column in frame.columns else []
-    return frame[other + screen_cols + last]
+#: The answer first, under words a person reads: (result column, header).
+LEADING_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("screen_verdict", "Verdict"),
+    ("screen_worst_severity", "Worst"),
+    ("screen_flagged", "Flagged ingredients"),
+    ("screen_recognised_share", "Recognised"),
+    ("screen_product_type", "Screened as"),
+)
+#: The rest of the result columns, after the catalog's own.
+TRAILING_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("screen_n_avoid", "Avoid findings"),
+    ("screen_n_caution", "Caution findings"),
+    ("screen_n_info", "Info findings"),
+    ("screen_n_comedogenic", "Pore-clogging findings"),
+    ("screen_n_occlusive", "Occlusive findings"),
+    ("screen_n_conflict", "Clashes"),
+    ("screen_n_context", "Context warnings"),
+    ("screen_unknown", "Not recognised"),
+    ("screen_confidence", "Match confidence"),
+    ("screen_product_type_reason", "Why that type"),
+    ("screen_error", "Could not screen because"),
+)
+HEADERS = dict(LEADING_COLUMNS + TRAILING_COLUMNS)
+
+
+def results_view(frame: pd.DataFrame, column: str | None = None) -> pd.DataFrame:
+    """The result table as people read it: verdict, worst severity, flagged
+    ingredients, recognition (and the type screened as) first, under readable
+    headers; then the catalog's own columns in their order (the long
+    ingredient column last); then the counts and notes. Missing values are
+    blank text, never "None"; numbers stay numbers (blank where missing)."""
+    lead = [c for c, _ in LEADING_COLUMNS if c in frame.columns]
+    trail = [c for c, _ in TRAILING_COLUMNS if c in frame.columns]
+    known = set(lead) | set(trail)
+    other = [
+        c
+        for c in frame.columns
+        if c not in known and c != column and not str(c).startswith("screen_")
+    ]
+    last = [column] if column is not None and column in frame.columns else []
+    view = frame[lead + other + last + trail].copy()
+    if "screen_verdict" in view.columns:
+        view["screen_verdict"] = _verdicts(frame)
+    for name in view.columns:
+        series = view[name]
+        if pd.api.types.is_numeric_dtype(series.dtype):
+            continue
+        view[name] = series.astype("object").where(series.notna(), "").map(_blank_none)
+    if "screen_recognised_share" in view.columns:
+        share = pd.to_numeric(frame["screen_recognised_share"], errors="coerce")
+        view["screen_recognised_share"] = ["" if pd.isna(v) else f"{float(v):.0%}" for v in share]
+    view.columns = [HEADERS.get(str(c), str(c)) for c in view.columns]
+    return view
+
+
+def _blank_none(value: object) -> object:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, str) and value.strip() in ("None", "nan", "<NA>"):
+        return ""
+    return value
 
 
 def verdict_counts(frame: pd.DataFrame) -> pd.DataFrame:
@@ -388,8 +528,44 @@ def safe_csv_bytes(frame: pd.DataFrame, neutralise: Callable[..., Any] | None = 
     return buffer.getvalue().encode("utf-8-sig")
 
 
+def _numbers_as_numbers(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text columns whose every filled cell is a number become numbers (an
+    upload is read as text, so a price "12" would otherwise stay "12")."""
+    out = frame.copy()
+    for name in out.columns:
+        series = out[name]
+        if pd.api.types.is_numeric_dtype(series.dtype):
+            continue
+        filled = series.dropna().astype(str).str.strip()
+        filled = filled[filled != ""]
+        if filled.empty:
+            continue
+        numbers = pd.to_numeric(filled, errors="coerce")
+        if numbers.notna().all():
+            converted = pd.to_numeric(series.astype(str).str.strip(), errors="coerce")
+            out[name] = converted
+    return out
+
+
 def json_bytes(frame: pd.DataFrame) -> bytes:
-    return frame.to_json(orient="records", force_ascii=False, indent=2).encode("utf-8")
+    """Records with real numbers (null where missing)."""
+    return (
+        _numbers_as_numbers(frame)
+        .to_json(orient="records", force_ascii=False, indent=2)
+        .encode("utf-8")
+    )
+
+
+def xlsx_bytes(frame: pd.DataFrame) -> bytes:
+    """An Excel workbook of the rows (formula-like text neutralised, numbers as numbers)."""
+    safe = _numbers_as_numbers(frame)
+    for name in safe.columns:
+        if not pd.api.types.is_numeric_dtype(safe[name].dtype):
+            safe[name] = safe[name].map(neutralise_cell).map(_blank_none)
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        safe.to_excel(writer, index=False, sheet_name="Screened")
+    return buffer.getvalue()
 
 
 def counts_markdown(frame: pd.DataFrame, label: str, value: str) -> str:
@@ -402,7 +578,7 @@ def counts_markdown(frame: pd.DataFrame, label: str, value: str) -> str:
 
 def product_choices(frame: pd.DataFrame, column: str) -> list[str]:
     """Labels for picking a catalog product: its name (and brand) or its row number."""
-    from .catalog import BRAND_COLUMNS, NAME_COLUMNS, _pick
+    from screener.catalog import BRAND_COLUMNS, NAME_COLUMNS, _pick
 
     name_col = _pick(frame.columns, NAME_COLUMNS)
     brand_col = _pick(frame.columns, BRAND_COLUMNS)
@@ -413,6 +589,38 @@ def product_choices(frame: pd.DataFrame, column: str) -> list[str]:
         label = " — ".join(p for p in (brand, name) if p) or f"Row {position}"
         labels.append(f"{position}. {label}")
     return labels
+
+
+def type_options(mode: str, type_column: str | None) -> dict[str, Any]:
+    """The page's product-type choice as screen_frame keywords."""
+    if mode in ("leave-on", "rinse-off"):
+        return {"product_type": mode}
+    if mode == "From a column" and type_column:
+        return {"type_column": type_column}
+    return {"infer_type": True}
+
+
+def suggestions_view(found: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Suggestions as a shopper reads them: name, brand, price, what is better, why."""
+    from screener.catalog import NAME_COLUMNS, _pick
+
+    name_col = found.attrs.get("name_column") or _pick(found.columns, NAME_COLUMNS)
+    brand_col = found.attrs.get("brand_column", "brand")
+    price_col = found.attrs.get("price_column", "price")
+    lead = [c for c in (name_col, brand_col, price_col) if c and c in found.columns]
+    rest = [c for c in found.columns if c not in (*lead, column, "better", "why", "score")]
+    view = found[[*lead, "better", "why", "score", *rest]].copy()
+    view = view.rename(
+        columns={
+            name_col or "": "Product",
+            brand_col: "Brand",
+            price_col: "Price",
+            "better": "What is better",
+            "why": "Why",
+            "score": "Match",
+        }
+    )
+    return view.map(_blank_none) if hasattr(view, "map") else view
 
 
 def comparison_markdown(result: Mapping[str, Any]) -> str:
