@@ -18,6 +18,7 @@ import streamlit as st
 from screener.catalog import CATEGORY_COLUMNS, _pick, compare, suggest_products
 from screener.database import database_dir
 from screener.errors import DatabaseError, ScreenError
+from screener.files import decode_bytes
 from screener.handout import routine_handout, routine_handout_html
 from screener.limits import MAX_ROUTINE_PRODUCTS, MAX_UPLOAD_MB
 from screener.models import ProductReport, RoutineReport
@@ -165,6 +166,51 @@ def fill_example() -> None:
         st.session_state["paste"] = page.EXAMPLES[choice]
 
 
+def load_avoid_upload() -> None:
+    """An uploaded avoid list (TOML, JSON or lines) fills the avoid box as written."""
+    upload = st.session_state.get("avoid_upload")
+    if upload is None:
+        return
+    try:
+        st.session_state["avoid_text"] = decode_bytes(upload.getvalue(), name="The avoid list")
+    except ScreenError as exc:
+        st.session_state["avoid_error"] = page.friendly_error(exc)
+
+
+def avoid_list_box() -> None:
+    """Build, upload or download a personal avoid list (docs/avoid-lists.md)."""
+    st.toggle("Use a personal avoid list (from a patch test)", key="avoid_on")
+    st.session_state.setdefault("avoid_text", "")
+    if not st.session_state["avoid_on"]:
+        return
+    with st.container(border=True):
+        st.file_uploader(
+            "Upload an avoid list (TOML, JSON or one entry per line)",
+            type=["toml", "json", "txt"],
+            key="avoid_upload",
+            on_change=load_avoid_upload,
+        )
+        error = st.session_state.pop("avoid_error", None)
+        if error:
+            st.error(error, icon="✋")
+        st.text_area(
+            "One entry per line: a name (`Linalool`), a class (`class:fragrance_allergen`) "
+            "or a family (`family:PEG`)",
+            key="avoid_text",
+            height=110,
+            max_chars=20_000,
+        )
+        text = st.session_state["avoid_text"]
+        if text.strip():
+            st.download_button(
+                "Download this avoid list (to share with your clinic)",
+                data=text.encode("utf-8"),
+                file_name="avoid-list.toml" if "[[avoid]]" in text else "avoid-list.txt",
+                mime="text/plain",
+                key="avoid_download",
+            )
+
+
 def product_tab(screener: Screener) -> None:
     st.selectbox(
         "Try an example",
@@ -199,12 +245,14 @@ def product_tab(screener: Screener) -> None:
         key="product_type",
         horizontal=True,
     )
+    avoid_list_box()
     chosen_type = st.session_state["product_type"]
     inputs = (
         st.session_state["paste"],
         tuple(st.session_state["context"]),
         chosen_type,
         st.session_state.get("product_name") or "",
+        st.session_state.get("avoid_text") or "",
     )
     if st.button("Screen", key="screen", type="primary"):
         try:
@@ -213,6 +261,7 @@ def product_tab(screener: Screener) -> None:
                 context=list(inputs[1]),
                 product_type=None if chosen_type == page.AUTO_TYPE else chosen_type,
                 name=inputs[3].strip() or None,
+                avoid=inputs[4] if st.session_state.get("avoid_on") and inputs[4].strip() else None,
             )
         except ScreenError as exc:
             st.session_state.pop("product_result", None)

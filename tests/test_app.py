@@ -793,3 +793,23 @@ def test_error_messages_with_user_text_are_inert() -> None:
     assert errors and "evil.example" in errors[0]
     for text in errors:
         assert "](http" not in text and "`http://evil.example`" in text
+
+
+# -- a personal avoid list ---------------------------------------------------
+
+
+def test_avoid_list_decides_on_the_page() -> None:
+    at = app()
+    at.toggle(key="avoid_on").set_value(True)
+    at.run()
+    # The fixture database: Fragrance is an alias of Parfum, Vaseline of Petrolatum.
+    at.text_area(key="avoid_text").input("Fragrance\nVaseline\nBlorbium Flarnate")
+    at = screen(at, "Aqua, Glycerin, Parfum, Petrolatum")
+    text = markdown_text(at)
+    assert "avoid list" in text.lower()
+    assert "line 1" in text and "line 2" in text
+    assert any("not milia-friendly" in e for e in error_texts(at))
+    # the unknown line is reported, not ignored
+    assert "Blorbium Flarnate" in text
+    downloads = [b for b in at.get("download_button") if b.key == "avoid_download"]
+    assert downloads and "avoid list" in downloads[0].label

@@ -122,7 +122,16 @@ def load_families(root: Path | None = None, db: Database | None = None) -> dict[
 
 @lru_cache(maxsize=4)
 def _families(db: Database) -> dict[str, Family]:
+    if not (db.path / "rules" / "avoid_families.csv").is_file():
+        return {}  # a database of one's own without the table: no families
     return load_families(db.path, db)
+
+
+def _allergens(db: Database) -> AllergenTable:
+    """The allergen table, or an empty one for a database without it."""
+    if not (db.path / "rules" / "allergens.csv").is_file():
+        return AllergenTable({}, {}, {}, {}, 0.001, 0.01)
+    return allergen_table(db)
 
 
 class IngredientLike(Protocol):
@@ -454,7 +463,7 @@ def load_avoid_list(
     problems: list[str] = []
     raws, where = _raw_entries(source, problems)
     raise_if(problems)
-    table = allergen_table(db)
+    table = _allergens(db)
     families = _families(db)
     entries: list[AvoidEntry] = []
     unknown: list[str] = []
@@ -514,7 +523,7 @@ def avoid_hits(
     matches a printed ``Parfum``. An avoided allergen also flags the natural
     ingredients that carry it (``via = "contains"``: Lavender Oil for Linalool).
     """
-    table = allergen_table(db)
+    table = _allergens(db)
     hits: list[AvoidHit] = []
     seen: set[str] = set()
     for item in ingredients:
