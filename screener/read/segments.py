@@ -478,15 +478,20 @@ _INVERTED_QUALIFIER = re.compile(
 _BARE_STRENGTH = re.compile(r"\(?\d{1,3}(?:\.\d{1,3})?\s?%\)?")
 
 
+@lru_cache(maxsize=100_000)
+def _detached(segment: str) -> bool:
+    """Is this segment a qualifier or a strength cut off its name? (Cached per
+    segment text: a catalog repeats its segments.)"""
+    text = segment.strip()
+    return bool(_INVERTED_QUALIFIER.fullmatch(text) or _BARE_STRENGTH.fullmatch(text))
+
+
 def reattach_qualifiers(
     texts: list[str], flags: list[bool] | None
 ) -> tuple[list[str], list[bool] | None]:
     """Segments with each inverted-title qualifier (or bare strength) joined to
     the name before it."""
-    if not any(
-        _INVERTED_QUALIFIER.fullmatch(t.strip()) or _BARE_STRENGTH.fullmatch(t.strip())
-        for t in texts[1:]
-    ):
+    if not any(map(_detached, texts[1:])):
         return texts, flags
     out: list[str] = []
     out_flags: list[bool] = []
