@@ -704,6 +704,29 @@ def _chunks(
     yield from read_table_chunks(path, chunksize, encoding, decoding)
 
 
+def new_stats() -> dict[str, Any]:
+    """A run's summary (format_summary): rows, screened, errors, verdicts, findings."""
+    return {
+        "rows": 0,
+        "screened": 0,
+        "errors": 0,
+        "by_verdict": Counter(),
+        "findings": False,
+        "column": None,
+    }
+
+
+def tally(stats: dict[str, Any], out: pd.DataFrame) -> None:
+    """Count one screened chunk into the run's summary."""
+    stats["rows"] += len(out)
+    errors = int(out["screen_error"].notna().sum())
+    stats["errors"] += errors
+    stats["screened"] += len(out) - errors
+    stats["by_verdict"].update(out["screen_verdict"].dropna().tolist())
+    if out["screen_worst_severity"].isin(["caution", "avoid"]).any():
+        stats["findings"] = True
+
+
 def run_batch(
     input_path: str,
     output: str,
@@ -751,14 +774,7 @@ def run_batch(
     }
     screener = screener or get_screener()
     avoid_list = read_avoid(avoid, screener.db)
-    stats: dict[str, Any] = {
-        "rows": 0,
-        "screened": 0,
-        "errors": 0,
-        "by_verdict": Counter(),
-        "findings": False,
-        "column": None,
-    }
+    stats = new_stats()
     bar = Progress(progress)
     start = time.perf_counter()
 
@@ -766,13 +782,7 @@ def run_batch(
 
     def finish(out: pd.DataFrame) -> pd.DataFrame:
         check_stop()  # a stop signal whose exception was lost
-        stats["rows"] += len(out)
-        errors = int(out["screen_error"].notna().sum())
-        stats["errors"] += errors
-        stats["screened"] += len(out) - errors
-        stats["by_verdict"].update(out["screen_verdict"].dropna().tolist())
-        if out["screen_worst_severity"].isin(["caution", "avoid"]).any():
-            stats["findings"] = True
+        tally(stats, out)
         bar.update(stats["rows"])
         return out
 

@@ -43,9 +43,11 @@ from .batch import (
     _split_contexts,
     arrow_schema,
     format_summary,
+    new_stats,
     output_meta,
     resolve_jobs,
     screen_frame,
+    tally,
     write_atomically,
 )
 from .database import database_dir
@@ -452,25 +454,12 @@ def run_dask_batch(
     contexts = normalise_contexts(list(context) if context else None)
     avoid_list = _avoid_list(avoid, screener)
     key = register_screener(screener) if screener is not None else None
-    stats: dict[str, Any] = {
-        "rows": 0,
-        "screened": 0,
-        "errors": 0,
-        "by_verdict": Counter(),
-        "findings": False,
-        "column": None,
-    }
+    stats = new_stats()
     bar = Progress(progress)
     start = time.perf_counter()
 
     def finish(out: pd.DataFrame) -> pd.DataFrame:
-        stats["rows"] += len(out)
-        errors = int(out["screen_error"].notna().sum())
-        stats["errors"] += errors
-        stats["screened"] += len(out) - errors
-        stats["by_verdict"].update(out["screen_verdict"].dropna().tolist())
-        if out["screen_worst_severity"].isin(["caution", "avoid"]).any():
-            stats["findings"] = True
+        tally(stats, out)
         bar.update(stats["rows"])
         return out
 
