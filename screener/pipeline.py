@@ -222,7 +222,7 @@ class Screener:
                 del entries[-cut:]
                 del may[len(entries) :]
                 del sections[len(entries) :]
-                weak = len(entries)  # recount below
+                weak = sum(1 for e in entries if e.kind in ("unknown", "fuzzy"))
         if footnotes:
             footnote_notes(footnotes, notes)
         if not entries:
@@ -240,7 +240,7 @@ class Screener:
         if not sections:
             sections = [None] * len(entries)
         # Stage 3, repair: names split at a comma joined, run-together names split.
-        if weak and any(e.kind in ("unknown", "fuzzy") for e in entries):
+        if weak:
             entries, may, sections = self._repaired(entries, may, sections, notes)
             if all(e.kind == "unknown" for e in entries) and _prose([e.text for e in entries]):
                 raise ScreenError(NOT_A_LIST)

@@ -95,16 +95,6 @@ def screen_routine(
     entries = [e for r in results for e in r.entries]
     may = [m for r in results for m in r.may_contain]
     decision = decide(all_findings, entries, may, db)
-    routine_result = Result(
-        options=options,
-        entries=entries,
-        may_contain=may,
-        sections=[None] * len(entries),
-        notes=[],
-        placement=results[0].placement,
-        findings=all_findings,
-        decision=decision,
-    )
     reports: list[ProductReport] = [product_report(r, db) for r in results]
     return RoutineReport(
         context=list(options.contexts),
@@ -112,7 +102,7 @@ def screen_routine(
         findings=[finding_model(f) for f in sort_judgements(cross)],
         arrangement=arrangement,
         unresolved=unresolved,
-        verdict=verdict_model(routine_result),
+        verdict=verdict_model(decision),
     )
 
 

@@ -11,7 +11,7 @@ from .judge import Judgement
 from .models import Finding, IngredientResult, ProductReport, RatingSource, Verdict
 from .normalise import fold_name
 from .pipeline import Entry, Result
-from .verdict import summary_line
+from .verdict import Decision, summary_line
 from .vocabulary import SEVERITY_RANK
 
 CAVEATS = [
@@ -101,8 +101,8 @@ def report_notes(result: Result, db: Database) -> list[str]:
                 else "ingredients are"
             )
             + " in alphabetical order (21 CFR 201.66(c)(8) for drug-only products), so their "
-            "positions say nothing about amounts: each is judged as a mid-list ingredient "
-            "unless a percentage is printed."
+            "positions say nothing about amounts: each is judged as of unknown amount (a "
+            "reason for care at most, never top-five or trace) unless a percentage is printed."
         )
     if placement.line is not None and placement.line_from_sorted_run:
         notes.append(
@@ -139,8 +139,7 @@ def report_notes(result: Result, db: Database) -> list[str]:
     return notes
 
 
-def verdict_model(result: Result) -> Verdict:
-    d = result.decision
+def verdict_model(d: Decision) -> Verdict:
     return Verdict(
         label=d.label,
         worst=d.worst,
@@ -174,7 +173,7 @@ def product_report(result: Result, db: Database) -> ProductReport:
         ingredients=items,
         findings=findings,
         alternatives=alternatives_for(findings, db, present, result.options.contexts),
-        verdict=verdict_model(result),
+        verdict=verdict_model(result.decision),
         notes=report_notes(result, db),
         caveats=CAVEATS,
     )

@@ -119,7 +119,20 @@ class ActiveRow(_Row):
         return value
 
 
-class ConflictRule(_Row):
+class _RuleRow(_Row):
+    """What every rule row states about where it applies."""
+
+    #: The roles an ingredient must play in the product for the rule to apply
+    #: (place.py): empty = its full role ("active", or "ingredient" for one
+    #: without an active class); minor roles (pH adjuster, preservative,
+    #: antioxidant) only when listed.
+    roles: list[str] = Field(default_factory=list)
+
+    _roles = field_validator("roles", mode="before")(_split_pipes)
+    _known_roles = field_validator("roles")(_known_roles_check)
+
+
+class ConflictRule(_RuleRow):
     id: str = Field(min_length=1)
     a: str
     b: str
@@ -129,19 +142,10 @@ class ConflictRule(_Row):
     advice: str = Field(min_length=3)
     sources: list[str] = Field(min_length=1)
 
-    #: The roles an ingredient must play in the product for the rule to apply
-    #: (place.py): empty = its full role ("active", or "ingredient" for one
-    #: without an active class); minor roles (pH adjuster, preservative,
-    #: antioxidant) only when listed.
-    roles: list[str] = Field(default_factory=list)
-
-    _roles = field_validator("roles", mode="before")(_split_pipes)
-    _known_roles = field_validator("roles")(_known_roles_check)
-
     _sources = field_validator("sources", mode="before")(_split_sources)
 
 
-class ContextRule(_Row):
+class ContextRule(_RuleRow):
     id: str = Field(min_length=1)
     context: str
     target: str
@@ -150,14 +154,6 @@ class ContextRule(_Row):
     advice: str = Field(min_length=3)
     sources: list[str] = Field(min_length=1)
 
-    #: The roles an ingredient must play in the product for the rule to apply
-    #: (place.py): empty = its full role ("active", or "ingredient" for one
-    #: without an active class); minor roles (pH adjuster, preservative,
-    #: antioxidant) only when listed.
-    roles: list[str] = Field(default_factory=list)
-
-    _roles = field_validator("roles", mode="before")(_split_pipes)
-    _known_roles = field_validator("roles")(_known_roles_check)
     #: The rule applies only to a printed percentage at or above this (None: any level).
     min_percent: float | None = None
     #: The zones (place.py) the ingredient must sit in; empty = anywhere declared.
