@@ -243,10 +243,13 @@ def test_catalog_on_a_phone_leads_with_the_verdict_and_downloads_follow_the_filt
             page.get_by_role("option", name="not milia-friendly").click()
             page.keyboard.press("Escape")
             expect(page.get_by_text("1 of 8 products shown")).to_be_visible(timeout=30_000)
+            # Wait until the page's rerun has finished (Streamlit's running indicator
+            # is gone) and one download button remains, then use that one.
+            expect(page.locator("[data-testid='stStatusWidget']")).to_be_hidden(timeout=30_000)
             csv_button = page.get_by_role("button", name="Download shown rows (CSV)")
-            expect(csv_button).to_have_count(1, timeout=30_000)  # the rerun has finished
+            expect(csv_button).to_have_count(1, timeout=30_000)
             with page.expect_download() as info:
-                page.get_by_role("button", name="Download shown rows (CSV)").click()
+                csv_button.click()
             rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text("utf-8-sig"))))
             assert len(rows) == 1 and rows[0]["screen_verdict"] == "not milia-friendly"
             with page.expect_download() as info:
