@@ -16,6 +16,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import chain
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from .database import Database, Ingredient
@@ -102,6 +104,8 @@ def _prose(texts: Sequence[str]) -> bool:
 
 
 NO_OPTIONS = Options()
+# The parts of a cached segment (footnotes, entries, weak count), for map().
+_FOOTNOTES, _ENTRIES, _WEAK = itemgetter(0), itemgetter(1), itemgetter(2)
 
 NOT_A_LIST = (
     "This does not look like an ingredient list (no ingredient was recognised and "
@@ -197,22 +201,22 @@ class Screener:
         segments = label_segments(text, max_chars=max_chars)
         texts, may_flags, seg_sections = segments.texts, segments.may_contain, segments.sections
         notes = list(segments.notes)
-        entries: list[Entry] = []
+        # Per segment, from the cache (C-level map and chain: ~30 segments a row).
+        hits = list(map(self._segments.get, texts))
+        if None in hits:
+            hits = [hit or self._segment(segment) for hit, segment in zip(hits, texts, strict=True)]
+        found: list[tuple[tuple[str, ...], tuple[Entry, ...], int]] = hits  # type: ignore[assignment]
+        entries: list[Entry] = list(chain.from_iterable(map(_ENTRIES, found)))
+        weak = sum(map(_WEAK, found))
+        footnotes: list[str] = list(chain.from_iterable(map(_FOOTNOTES, found)))
         may: list[bool] = []
         sections: list[str | None] = []
-        footnotes: list[str] = []
-        weak = 0
-        cached = self._segments.get
-        for index, segment in enumerate(texts):
-            seg_footnotes, seg_entries, seg_weak = cached(segment) or self._segment(segment)
-            if seg_footnotes:
-                footnotes.extend(seg_footnotes)
-            entries.extend(seg_entries)
-            weak += seg_weak
-            if may_flags is not None:
-                may.extend([may_flags[index]] * len(seg_entries))
-            if seg_sections is not None:
-                sections.extend([seg_sections[index]] * len(seg_entries))
+        if may_flags is not None or seg_sections is not None:
+            for index, (_notes, seg_entries, _weak) in enumerate(found):
+                if may_flags is not None:
+                    may.extend([may_flags[index]] * len(seg_entries))
+                if seg_sections is not None:
+                    sections.extend([seg_sections[index]] * len(seg_entries))
         if len(entries) > MAX_ENTRIES:
             raise too_many_entries()
         if len(entries) > 1 and entries[-1].text[:1] in TAIL_MARKS:

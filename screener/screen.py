@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 
-from .database import load_database
+from . import startup_cache
+from .database import _cached as loaded_databases
+from .database import database_dir, load_database
 from .models import ProductReport, RoutineReport
 from .options import Options, normalise_contexts, normalise_product_type
 from .pipeline import Screener
@@ -42,7 +45,16 @@ def screen_with(
 
 @lru_cache(maxsize=4)
 def _default_screener(path: str | None) -> Screener:
-    return Screener.for_database(load_database(path))
+    folder = (Path(path) if path is not None else database_dir()).resolve()
+    key = str(folder)
+    loaded = loaded_databases.peek(key)
+    if loaded is not None:  # already validated in this process: share it
+        return Screener.for_database(loaded)
+    # A fresh process: the startup cache's copy (or a build that fills it), which
+    # load_database() then returns too.
+    screener = startup_cache.cached(folder, lambda: Screener.for_database(load_database(folder)))
+    loaded_databases.adopt(key, screener.db)
+    return screener
 
 
 def get_screener(path: str | None = None) -> Screener:

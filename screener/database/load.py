@@ -7,7 +7,6 @@ Every problem is collected (not just the first) and raised together as a
 from __future__ import annotations
 
 import os
-from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -339,9 +338,37 @@ def load_database_from(root: Path) -> Database:
     )
 
 
-@lru_cache(maxsize=4)
-def _cached(path: str) -> Database:
-    return load_database_from(Path(path))
+class _DatabaseCache:
+    """The loaded databases, per resolved folder, for the life of the process
+    (at most four). ``adopt`` keeps one that came from elsewhere (the startup
+    cache's copy, screener/startup_cache.py), so that ``load_database()`` and the
+    default screener share one object."""
+
+    _LIMIT = 4
+
+    def __init__(self) -> None:
+        self._by_path: dict[str, Database] = {}
+
+    def __call__(self, path: str) -> Database:
+        found = self._by_path.get(path)
+        if found is None:
+            found = load_database_from(Path(path))
+            self.adopt(path, found)
+        return found
+
+    def peek(self, path: str) -> Database | None:
+        return self._by_path.get(path)
+
+    def adopt(self, path: str, db: Database) -> None:
+        if path not in self._by_path and len(self._by_path) >= self._LIMIT:
+            del self._by_path[next(iter(self._by_path))]
+        self._by_path.setdefault(path, db)
+
+    def cache_clear(self) -> None:
+        self._by_path.clear()
+
+
+_cached = _DatabaseCache()
 
 
 def load_database(path: str | os.PathLike[str] | None = None) -> Database:

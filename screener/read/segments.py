@@ -17,6 +17,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import Literal
 
 from ..limits import MAX_TEXT_CHARS
@@ -401,16 +402,15 @@ def _fast_segments(text: str, *, clean: bool) -> list[str] | None:
             text = fix_colour_index(text)
             ci = False
         text = protect_locants(text)
-    read = _ci_piece if ci else _plain_piece
-    segments: list[str] = []
-    for piece in text.split(","):
-        found = read(piece)
-        if found is None:
-            return None
-        if found is _UNNESTED:
-            return _merged_segments(fix_colour_index(text) if ci else text)
-        segments.extend(found)
-    return segments
+    # Every piece at once (C-level map and chain: a catalog row has ~30 pieces).
+    founds = list(map(_ci_piece if ci else _plain_piece, text.split(",")))
+    if None in founds or _UNNESTED in founds:
+        for found in founds:  # the first refusal decides, as a piece-by-piece read would
+            if found is None:
+                return None
+            if found is _UNNESTED:
+                return _merged_segments(fix_colour_index(text) if ci else text)
+    return list(chain.from_iterable(founds))  # type: ignore[arg-type]
 
 
 # --------------------------------------------------------------------------
