@@ -30,7 +30,9 @@ Zone = Literal["top", "middle", "trace", "may_contain", "unknown"]
 Basis = Literal["position", "percent", "alphabetical"]
 
 
-@dataclass(frozen=True, slots=True)
+#: Read-only by convention; not frozen because one is built per row of a batch
+#: (a frozen dataclass's __init__ costs about four times as much).
+@dataclass(slots=True)
 class Placed:
     """A recognised ingredient at its place in one product."""
 
@@ -74,7 +76,9 @@ class Slot(Protocol):
         """Water or a watery material (a juice, a floral water): the product is not anhydrous."""
 
 
-@dataclass(frozen=True, slots=True)
+#: Read-only by convention; not frozen because one is built per row of a batch
+#: (a frozen dataclass's __init__ costs about four times as much).
+@dataclass(slots=True)
 class Placement:
     """The place stage's result: the first placement of each recognised ingredient."""
 

@@ -28,7 +28,9 @@ GRADE_RANK = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+#: Read-only by convention; not frozen because one is built per row of a batch
+#: (a frozen dataclass's __init__ costs about four times as much).
+@dataclass(slots=True)
 class Judgement:
     """One finding, as plain data (the report renders it as a ``models.Finding``)."""
 

@@ -60,7 +60,9 @@ _SPACE_RUN = re.compile(" {2,}")
 PROTECT = "\u0001"
 
 
-@dataclass(frozen=True, slots=True)
+#: Read-only by convention; not frozen because one is built per row of a batch
+#: (a frozen dataclass's __init__ costs about four times as much).
+@dataclass(slots=True)
 class Segments:
     """A label read up to its segments (stages 1-5), as plain data.
 
