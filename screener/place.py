@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any, Literal, Protocol
 
 from .database import Database, Ingredient
@@ -155,6 +156,7 @@ def printed_percent(annotations: Sequence[str]) -> float | None:
     return None
 
 
+_AQUEOUS = attrgetter("aqueous")
 _SORT_KEY = re.compile(r"[^a-z0-9]+")
 
 
@@ -287,24 +289,40 @@ def place(
             line = sorted_from
     trace_from = policy.trace_after + 1 if line is None else min(line, policy.trace_after + 1)
     drug_facts = "active" in sections or "inactive" in sections
-    # Positions count within a Drug Facts inactive section, which restarts the list.
-    offset = 0
+    # Only the entries a rule may judge are placed (a few of a row's ~30).
+    if context_relevant is None:
+        picked = [i for i, slot in enumerate(slots) if slot.judged]
+    else:
+        picked = [
+            i
+            for i, slot in enumerate(slots)
+            if slot.judged or (slot.ingredient is not None and context_relevant(slot.ingredient))
+        ]
+    # Positions count within a Drug Facts inactive section, which restarts the list:
+    # the offset of each entry is the position of the last active entry before it.
+    offsets: list[int] | None = None
+    if drug_facts:
+        offsets = []
+        offset = 0
+        for position, section in enumerate(sections, start=1):
+            if section == "active":
+                offset = position
+            offsets.append(offset)
+    high, low, top_end = policy.high_percent, policy.low_percent, policy.top_zone_end
     placed: list[Placed] = []
     seen: set[str] = set()
-    for position, slot in enumerate(slots, start=1):
-        section = sections[position - 1] if drug_facts else None
-        if section == "active":
-            offset = position
+    for index in picked:
+        slot = slots[index]
         ing = slot.ingredient
-        if ing is None or not (
-            slot.judged or (context_relevant is not None and context_relevant(ing))
-        ):
-            continue
-        if ing.inci in seen:
+        if ing is None or ing.inci in seen:
             continue
         seen.add(ing.inci)
-        may = may_contain[position - 1]
-        rank = position - offset if section == "inactive" else position
+        position = index + 1
+        section = sections[index] if drug_facts else None
+        may = may_contain[index]
+        rank = (
+            position - offsets[index] if offsets is not None and section == "inactive" else position
+        )
         percent = slot.percent
         basis: Basis = "position"
         zone: Zone
@@ -312,46 +330,24 @@ def place(
             zone = "may_contain"
         elif percent is not None:
             basis = "percent"
-            zone = (
-                "top"
-                if percent >= policy.high_percent
-                else "trace"
-                if percent <= policy.low_percent
-                else "middle"
-            )
+            zone = "top" if percent >= high else "trace" if percent <= low else "middle"
         elif alphabetical is not None and section != "active" and position >= sorted_from:
             basis = "alphabetical"
             zone = "unknown"
         else:
-            zone = (
-                "top"
-                if rank <= policy.top_zone_end
-                else "trace"
-                if position >= trace_from
-                else "middle"
-            )
-        placed.append(
-            Placed(
-                ingredient=ing,
-                position=position,
-                may_contain=may,
-                zone=zone,
-                basis=basis,
-                percent=percent,
-                role=role_of(
-                    ing,
-                    zone,
-                    percent,
-                    policy,
-                    excipient=basis == "alphabetical",
-                ),
-                section=section,
-                rank=rank,
-            )
+            zone = "top" if rank <= top_end else "trace" if position >= trace_from else "middle"
+        role = (
+            role_of(ing, zone, percent, policy, excipient=basis == "alphabetical")
+            if ing.classes
+            else "ingredient"
         )
-    anhydrous = not any(
-        slot.aqueous for slot, may in zip(slots, may_contain, strict=True) if not may
-    )
+        placed.append(Placed(ing, position, may, zone, basis, percent, role, section, rank))
+    if any(may_contain):
+        anhydrous = not any(
+            slot.aqueous for slot, may in zip(slots, may_contain, strict=True) if not may
+        )
+    else:
+        anhydrous = not any(map(_AQUEOUS, slots))
     return Placement(
         placed=tuple(placed),
         line=line,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any, Protocol
 
 from .database import Database
@@ -47,6 +48,9 @@ FINDING_KINDS = (
 )
 
 
+_KIND, _CONFIDENCE = attrgetter("kind"), attrgetter("confidence")
+
+
 class Matched(Protocol):
     @property
     def kind(self) -> str: ...
@@ -75,21 +79,17 @@ def decide(
             if finding.kind in deciding_kinds:
                 deciding.append(finding)
     top = worst([f.severity for f in deciding])
-    any_declared = not all(may_contain)
-    declared = recognised = 0
-    confidence = 0.0
-    unknown = guessed = 0
-    for entry, may in zip(entries, may_contain, strict=True):
-        kind = entry.kind
-        if kind == "unknown":
-            unknown += 1
-        elif kind == "fuzzy":
-            guessed += 1
-        if may and any_declared:
-            continue
-        declared += 1
-        confidence += entry.confidence
-        recognised += kind in RECOGNISED_KINDS
+    kinds = list(map(_KIND, entries))
+    unknown, guessed = kinds.count("unknown"), kinds.count("fuzzy")
+    # Recognition is counted over the declared entries (all of them when every
+    # entry is in a may-contain block).
+    counted: Sequence[Matched] = entries
+    if any(may_contain) and not all(may_contain):
+        counted = [e for e, may in zip(entries, may_contain, strict=True) if not may]
+        kinds = list(map(_KIND, counted))
+    declared = len(counted)
+    confidence = sum(map(_CONFIDENCE, counted), 0.0)
+    recognised = sum(map(RECOGNISED_KINDS.__contains__, kinds))
     mean = round(confidence / declared, 3) if declared else 0.0
     share = round(recognised / declared, 3) if declared else 0.0
     if top is not None:

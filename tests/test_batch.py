@@ -11,6 +11,7 @@ import errno
 import json
 import os
 import random
+import re
 import signal
 import socket
 import stat
@@ -27,6 +28,9 @@ from screener.batch import OUTPUT_COLUMNS, neutralise_formulas, run_batch, scree
 from screener.cli import main
 from screener.errors import ScreenError
 from screener.read import could_match
+from screener.read.common import first_possible
+from screener.read.preamble import HEADING as _HEADING
+from screener.read.preamble import HEADING_KEYS as _HEADING_KEYS
 from screener.read.preamble import TRAILING as _TRAILING
 from screener.read.preamble import TRAILING_KEYS as _TRAILING_KEYS
 from screener.read.segments import MAY_CONTAIN as _MAY_CONTAIN
@@ -613,3 +617,45 @@ def test_workers_exit_when_their_parent_is_killed(tmp_path: Path) -> None:
     proc.kill()  # SIGKILL: the parent runs no clean-up at all
     proc.wait(timeout=30)
     assert _wait_for(lambda: not any(_running(w) for w in workers), 10)
+
+
+HEADING_SAMPLES = [
+    "Ingredients:", "INGREDIENTS :", "Inactive  Ingredients:", "Active ingredient:",
+    "Other ingredients:", "Full ingredients list:", "Key Ingredients:", "INCI:",
+    "Ingredient list (INCI):", "Ingredients of the serum:", "Inhaltsstoffe:", "Ingredientes:",
+    "Ingredienti:", "Composition:", "Zusammensetzung:", "Sastojci:", "Skladniki:",
+    "Bestanddelen:", "Ingredienten:", "Ainesosat:", "Ingredienser:",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("pattern", "keys", "samples"),
+    [
+        (_TRAILING, _TRAILING_KEYS, TRAILING_SAMPLES),
+        (_MAY_CONTAIN, _MAY_KEYS, MAY_SAMPLES),
+        (_HEADING, _HEADING_KEYS, HEADING_SAMPLES),
+    ],
+    ids=["trailing", "may-contain", "heading"],
+)
+def test_searching_from_the_first_key_finds_what_a_full_scan_finds(
+    pattern: re.Pattern[str], keys: tuple[str, ...], samples: list[str]
+) -> None:
+    """first_possible lets the read stage skip most of a long label; it must
+    never skip a match (spacing, case, brackets and prefixes included)."""
+    rng = random.Random(11)
+    fillers = ["Water", "Glycerin", "Caprylyl Glycol", "(Ci 77891)", "[+/-]", "Dodecane",
+               "Fortified", "Keyhole", "Active", "Other Stuff", "Free", "Store"]  # fmt: skip
+    for sample in samples:
+        matched = 0
+        for _ in range(40):
+            parts = rng.sample(fillers, 5) + [sample] + rng.sample(fillers, 3)
+            spaced = sample.replace(" ", rng.choice([" ", "  ", "\t", " \n "]))
+            parts[5] = rng.choice([spaced, spaced.upper(), spaced.lower(), f"( {spaced}"])
+            text = rng.choice([", ", ",  ", " ", ". "]).join(parts)
+            start = first_possible(text, keys)
+            full = pattern.search(text)
+            found = pattern.search(text, start) if start is not None else None
+            assert (found and found.span()) == (full and full.span()), text
+            matched += full is not None
+        assert matched >= 20, sample  # most spellings are a match to find
+    assert first_possible("Water, Glycerin, Dimethicone", keys) is None  # nothing to scan

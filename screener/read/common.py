@@ -13,6 +13,30 @@ def could_match(text: str, keys: tuple[str, ...]) -> bool:
     return any(key in flat for key in keys)
 
 
+#: How far before its key word a match may begin (in the space-collapsed text):
+#: "key benefits" for "benefit", "precautions" for "caution", "[ may contain".
+KEY_LEAD = 8
+
+
+def first_possible(text: str, keys: tuple[str, ...]) -> int | None:
+    """Where a case-insensitive pattern needing one of ``keys`` could first
+    match: None when it cannot match at all, else a position at or before the
+    start of its first match (so ``pattern.search(text, pos)`` finds exactly what
+    ``pattern.search(text)`` does, without scanning the whole label).
+
+    Sound because space-collapsing only shrinks the text (an index in the flat
+    form is never past the same character in ``text``), a match starts at most
+    ``KEY_LEAD`` characters before its key, and lookbehinds see text before pos.
+    Non-ASCII text is scanned from 0 (case folding may change lengths)."""
+    if not text.isascii():
+        return 0
+    flat = " ".join(text.lower().split())
+    found = [index for index in map(flat.find, keys) if index >= 0]
+    if not found:
+        return None
+    return max(0, min(found) - KEY_LEAD)
+
+
 def preview(text: str, limit: int = 80) -> str:
     """A one-line, quoted, shortened form of cut text for the notes."""
     flat = " ".join(text.split())

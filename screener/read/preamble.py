@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .common import could_match, preview
+from .common import first_possible, preview
 
 _HEADING_WORDS = (
     r"(?:(?:active|inactive|other|full|key)\s+)?ingredients?(?:\s+list)?(?:\s*\(inci\))?"
@@ -18,6 +18,12 @@ _HEADING_WORDS = (
 HEADING = re.compile(
     rf"(?i)(?<![\w-])(?:{_HEADING_WORDS})(?:\s+(?:of|in|for)\s+[^:：\n,]{{1,60}})?\s*[:：]"
 )
+# Every match of HEADING begins with one of these (lower case) in ASCII text:
+# a heading word, or the word before one ("active", "other", "full", "key").
+HEADING_KEYS = (
+    "ingr", "inci", "inhaltsstoffe", "composition", "zusammensetzung", "sastojci",
+    "skladniki", "bestanddelen", "ainesosat", "active", "other", "full", "key",
+)  # fmt: skip
 # A heading that opens the text even without a colon: "INGREDIENTS Water, ...".
 _LEADING_HEADING = re.compile(r"(?i)^\s*(?:ingredients?|ingr[ée]dients?|inci)\s*\n")
 TRAILING = re.compile(
@@ -48,7 +54,8 @@ def cut_preamble(text: str, notes: list[str]) -> str:
     """Drop what precedes the first ``Ingredients:`` heading; later headings
     (``Inactive Ingredients:``) become separators so both lists are read."""
     colon = ":" in text or "：" in text  # every HEADING match ends with a colon
-    heading = HEADING.search(text) if colon else None
+    start = first_possible(text, HEADING_KEYS) if colon else None
+    heading = HEADING.search(text, start) if start is not None else None
     match = heading or _LEADING_HEADING.search(text)
     if match:
         before = text[: match.start()].strip()
@@ -68,7 +75,8 @@ def cut_preamble(text: str, notes: list[str]) -> str:
 
 def cut_trailing(text: str, notes: list[str]) -> str:
     """Drop a trailing panel (``Directions:``, ``Warnings:``, a retailer disclaimer)."""
-    match = TRAILING.search(text) if could_match(text, TRAILING_KEYS) else None
+    start = first_possible(text, TRAILING_KEYS)
+    match = TRAILING.search(text, start) if start is not None else None
     # A marker at the very start is not a trailing panel (nothing would be left).
     if match and text[: match.start()].strip(" \n,;.:"):
         cut = text[match.start() :].strip()

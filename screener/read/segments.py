@@ -22,7 +22,7 @@ from typing import Literal
 
 from ..limits import MAX_TEXT_CHARS
 from ..normalise import clean_text, fix_colour_index
-from .common import could_match
+from .common import first_possible
 from .drug_facts import read_drug_facts
 from .input import SURROGATES_NOTE, check_input, replace_surrogates
 from .preamble import HEADING, TRAILING, TRAILING_KEYS, cut_preamble, cut_trailing
@@ -172,7 +172,8 @@ def split_segments(text: str, notes: list[str]) -> list[_Segment]:
         text = text.replace("\n", " ")
     pairs = matched_brackets(text)
     closers = set(pairs.values())
-    markers = list(MAY_CONTAIN.finditer(text)) if could_match(text, MAY_KEYS) else []
+    may_from = first_possible(text, MAY_KEYS)
+    markers = list(MAY_CONTAIN.finditer(text, may_from)) if may_from is not None else []
     may_regions: list[tuple[int, int]] = []
     open_groups: set[int] = set()  # brackets opened by a may-contain block
     loose: list[re.Match[str]] = []  # markers that open no bracket group
