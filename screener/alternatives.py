@@ -261,98 +261,117 @@ def _rated(candidate: Ingredient) -> str:
     return f"rated {used}/5 for comedogenicity and {weight}"
 
 
+#: One possible substitute, in the order it would be offered: (inci, why, sources).
+Candidate = tuple[str, str, tuple[str, ...]]
+
+
 def suggest_for(
     ingredient: Ingredient,
     db: Database,
     exclude: set[str],
     contexts: Sequence[str] = (),
 ) -> list[Suggestion]:
-    """Up to three substitutes for one flagged ingredient (see the module docstring)."""
-    roles = formula_roles(db)
-    if not roles:
-        return _legacy_suggestions(ingredient, db, exclude, contexts)
-    replaced = roles.get(ingredient.inci)
+    """Up to three substitutes for one flagged ingredient (see the module docstring):
+    the first candidates (``candidates``) that the product does not already hold."""
+    taken = set(exclude)
+    taken.add(ingredient.inci)
     suggestions: list[Suggestion] = []
-    taken = set(exclude) | {ingredient.inci}
-    for row in db.substitutes:
+    for inci, why, sources in candidates(ingredient, db, tuple(contexts)):
+        if inci in taken:
+            continue
+        taken.add(inci)
+        suggestions.append(Suggestion(inci=inci, why=why, sources=list(sources)))
         if len(suggestions) >= MAX_SUGGESTIONS:
             break
-        if row.substitute in taken or not db.selector(row.replaces).matches(ingredient):
+    return suggestions
+
+
+def candidates(
+    ingredient: Ingredient, db: Database, contexts: tuple[str, ...]
+) -> tuple[Candidate, ...]:
+    """Every substitute for this ingredient in the contexts, in the order offered
+    (curated swaps first, then role-sharing ingredients), each once. Depends on
+    neither the product nor its other ingredients, so it is remembered per
+    (ingredient, contexts); ``suggest_for`` skips what the product holds."""
+    cache = db_cache(db, "substitute_candidates")
+    key = (ingredient.inci, contexts)
+    found: tuple[Candidate, ...] | None = cache.get(key)
+    if found is None:
+        found = cache[key] = tuple(_candidates(ingredient, db, contexts))
+    return found
+
+
+def _matching_rows(ingredient: Ingredient, db: Database) -> list[SubstituteRow]:
+    return [row for row in db.substitutes if db.selector(row.replaces).matches(ingredient)]
+
+
+def _candidates(ingredient: Ingredient, db: Database, contexts: Sequence[str]) -> list[Candidate]:
+    roles = formula_roles(db)
+    if not roles:
+        return _legacy_candidates(ingredient, db, contexts)
+    replaced = roles.get(ingredient.inci)
+    out: list[Candidate] = []
+    seen = {ingredient.inci}
+    for row in _matching_rows(ingredient, db):
+        if row.substitute in seen:
             continue
         substitute = db.by_inci[row.substitute]
         if not _keeps_role(row, replaced, roles.get(row.substitute)):
             continue
         if not _usable(substitute, db, contexts):
             continue
-        taken.add(row.substitute)
-        suggestions.append(
-            Suggestion(
-                inci=row.substitute, why=_role_why(row.role, row.why), sources=list(row.sources)
-            )
-        )
+        seen.add(row.substitute)
+        out.append((row.substitute, _role_why(row.role, row.why), tuple(row.sources)))
     if replaced is None:
-        return suggestions
+        return out
     pool = _pool_by_role(db)
     for role in replaced.roles:
         for candidate in pool.get(role, []):
-            if len(suggestions) >= MAX_SUGGESTIONS:
-                return suggestions
             entry = roles[candidate.inci]
-            if candidate.inci in taken or is_relative(replaced, entry):
+            if candidate.inci in seen or is_relative(replaced, entry):
                 continue
             if raises_in_context(candidate, db, contexts):
                 continue
-            taken.add(candidate.inci)
+            seen.add(candidate.inci)
             rating_sources = candidate.comedogenic.sources if candidate.comedogenic else []
-            suggestions.append(
-                Suggestion(
-                    inci=candidate.inci,
-                    why=_role_why(
-                        role,
-                        f"{candidate.inci} is {_rated(candidate)}, and not a relative of "
-                        f"{ingredient.inci} (families: {', '.join(sorted(replaced.families))}).",
-                    ),
-                    sources=sorted(set(rating_sources) | set(entry.sources)),
-                )
+            why = _role_why(
+                role,
+                f"{candidate.inci} is {_rated(candidate)}, and not a relative of "
+                f"{ingredient.inci} (families: {', '.join(sorted(replaced.families))}).",
             )
-    return suggestions
+            out.append(
+                (candidate.inci, why, tuple(sorted(set(rating_sources) | set(entry.sources))))
+            )
+    return out
 
 
-def _legacy_suggestions(
-    ingredient: Ingredient, db: Database, exclude: set[str], contexts: Sequence[str]
-) -> list[Suggestion]:
-    suggestions: list[Suggestion] = []
-    taken = set(exclude) | {ingredient.inci}
-    for row in db.substitutes:
-        if len(suggestions) >= MAX_SUGGESTIONS:
-            break
-        if row.substitute in taken or not db.selector(row.replaces).matches(ingredient):
+def _legacy_candidates(
+    ingredient: Ingredient, db: Database, contexts: Sequence[str]
+) -> list[Candidate]:
+    """Databases without rules/roles.csv: curated swaps, then the same primary function."""
+    out: list[Candidate] = []
+    seen = {ingredient.inci}
+    for row in _matching_rows(ingredient, db):
+        if row.substitute in seen:
             continue
         if not _usable(db.by_inci[row.substitute], db, contexts):
             continue
-        taken.add(row.substitute)
+        seen.add(row.substitute)
         why = _role_why(row.role, row.why) if row.role else row.why
-        suggestions.append(Suggestion(inci=row.substitute, why=why, sources=list(row.sources)))
-    if len(suggestions) < MAX_SUGGESTIONS and ingredient.primary_function:
+        out.append((row.substitute, why, tuple(row.sources)))
+    if ingredient.primary_function:
         for candidate in _clean_by_function(db).get(ingredient.primary_function, []):
-            if len(suggestions) >= MAX_SUGGESTIONS:
-                break
-            if candidate.inci in taken or raises_in_context(candidate, db, contexts):
+            if candidate.inci in seen or raises_in_context(candidate, db, contexts):
                 continue
-            taken.add(candidate.inci)
+            seen.add(candidate.inci)
             rating = candidate.comedogenic
             assert rating is not None
-            suggestions.append(
-                Suggestion(
-                    inci=candidate.inci,
-                    why=(
-                        f"Same main function ({candidate.primary_function.replace('_', ' ')}); "
-                        f"rated {rating.used}/5 for comedogenicity and not a heavy occlusive."
-                    ),
-                    sources=rating.sources,
-                )
+            why = (
+                f"Same main function ({candidate.primary_function.replace('_', ' ')}); "
+                f"rated {rating.used}/5 for comedogenicity and not a heavy occlusive."
             )
-    return suggestions
+            out.append((candidate.inci, why, tuple(rating.sources)))
+    return out
 
 
 def alternatives_for(

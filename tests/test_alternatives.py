@@ -16,6 +16,7 @@ import pytest
 from screener.alternatives import (
     ROLE_LABELS,
     alternatives_for,
+    candidates,
     formula_roles,
     is_relative,
     raises_in_context,
@@ -364,3 +365,20 @@ def test_a_broken_roles_row_is_named(db_copy: Path, row: str, message: str) -> N
 def test_database_without_roles_keeps_the_legacy_swaps(mini: Screener) -> None:
     report = mini.screen("Isopropyl Myristate, Water")
     assert report.alternatives and report.alternatives[0].suggestions[0].inci == "Squalane"
+
+
+def test_what_the_product_holds_is_skipped_and_the_next_candidate_offered(db: Database) -> None:
+    """Candidates are remembered per (ingredient, contexts), never per product:
+    excluding the first suggestions brings the next ones, in order, and the
+    remembered list is the same whatever was excluded before."""
+    many = [i for i in db.ingredients if len(candidates(i, db, ())) >= 5]
+    assert len(many) >= 3
+    for flagged in many[:10]:
+        full = [s.inci for s in suggest_for(flagged, db, exclude=set())]
+        order = [inci for inci, _why, _sources in candidates(flagged, db, ())]
+        assert len(full) == 3 and order[:3] == full and flagged.inci not in order
+        skipped = [s.inci for s in suggest_for(flagged, db, exclude={full[0], full[2]})]
+        assert skipped == [c for c in order if c not in (full[0], full[2])][:3]
+        assert [s.inci for s in suggest_for(flagged, db, exclude=set())] == full
+        eye = [inci for inci, _why, _sources in candidates(flagged, db, ("eye-area",))]
+        assert set(eye) <= set(order)  # a context only removes candidates

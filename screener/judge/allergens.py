@@ -7,6 +7,7 @@ reason for care. Oils that carry listed allergens are named separately.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from ..database import Database, Ingredient
@@ -36,6 +37,29 @@ def is_allergen(ingredient: Ingredient, db: Database) -> bool:
     return bool(hits_for(ingredient, db))
 
 
+def _asked_text(asked: tuple[str, ...]) -> str:
+    return f" — and you asked about {', '.join(asked)}" if asked else ""
+
+
+def _listed_reason(listed: tuple[str, ...], asked: tuple[str, ...], rinse_off: bool) -> str:
+    """The reason of the listed-allergens finding, built only when a report asks."""
+    threshold = "0.01% in a rinse-off product" if rinse_off else "0.001% in a leave-on product"
+    return (
+        f"{', '.join(listed)}: EU-labellable fragrance allergen"
+        f"{'s' if len(listed) > 1 else ''} (Regulation (EU) 2023/1545, Annex III), "
+        f"named on labels above {threshold}. They matter to a person sensitised "
+        f"to them{_asked_text(asked)}."
+    )
+
+
+def _carried_reason(carried: dict[str, list[str]], asked: tuple[str, ...]) -> str:
+    parts = [f"{inci} (carries {', '.join(names)})" for inci, names in carried.items()]
+    return (
+        f"{'; '.join(parts)}: natural extracts that contain listed fragrance "
+        f"allergens (SCCS/1459/11){_asked_text(asked)}."
+    )
+
+
 def allergen_findings(placement: Placement, db: Database, options: Options) -> list[Judgement]:
     cfg: dict[str, Any] = db.severity.get("allergen", {})
     raised = set(cfg.get("raise_in_contexts", []))
@@ -53,53 +77,44 @@ def allergen_findings(placement: Placement, db: Database, options: Options) -> l
             continue
         for hit in hits_for(item.ingredient, db, cache):
             sources.extend(hit.sources)
-            names = [table.allergens[a].inci for a in hit.allergens if a in table.allergens]
             if hit.via == "listed":
                 listed.append(item.ingredient.inci)
             else:
-                carried[item.ingredient.inci] = names
+                carried[item.ingredient.inci] = [
+                    table.allergens[a].inci for a in hit.allergens if a in table.allergens
+                ]
     findings = []
-    where = f" — and you asked about {', '.join(asked)}" if asked else ""
-    threshold = (
-        "0.01% in a rinse-off product" if options.rinse_off else "0.001% in a leave-on product"
-    )
     unique_sources = tuple(dict.fromkeys(sources))
+    grade = evidence_grade(db, unique_sources) if listed or carried else None
     if listed:
         findings.append(
             Judgement(
                 kind="allergen",
                 severity=severity,
                 ingredients=tuple(listed),
-                reason=(
-                    f"{', '.join(listed)}: EU-labellable fragrance allergen"
-                    f"{'s' if len(listed) > 1 else ''} (Regulation (EU) 2023/1545, Annex III), "
-                    f"named on labels above {threshold}. They matter to a person sensitised "
-                    f"to them{where}."
-                ),
+                reason="",
                 advice=(
                     "If a patch test found you allergic to one of these, avoid the product; "
                     "near the eyes, on healing skin and on babies prefer fragrance-free products."
                 ),
                 sources=unique_sources,
                 rule="allergen:listed",
-                evidence=evidence_grade(db, unique_sources),
+                evidence=grade,
+                explain=partial(_listed_reason, tuple(listed), tuple(asked), options.rinse_off),
             )
         )
     if carried:
-        parts = [f"{inci} (carries {', '.join(names)})" for inci, names in carried.items()]
         findings.append(
             Judgement(
                 kind="allergen",
                 severity=severity,
                 ingredients=tuple(carried),
-                reason=(
-                    f"{'; '.join(parts)}: natural extracts that contain listed fragrance "
-                    f"allergens (SCCS/1459/11){where}."
-                ),
+                reason="",
                 advice="A person allergic to those allergens may react to these extracts too.",
                 sources=unique_sources,
                 rule="allergen:contains",
-                evidence=evidence_grade(db, unique_sources),
+                evidence=grade,
+                explain=partial(_carried_reason, carried, tuple(asked)),
             )
         )
     return findings

@@ -70,9 +70,12 @@ def _reason(item: Placed, db: Database, options: Options, low_max: int, weak: bo
     )
 
 
-def _facts(ingredient: Ingredient, db: Database) -> tuple[bool, tuple[str, ...], str | None]:
+def _facts(
+    ingredient: Ingredient, db: Database, cache: dict[str, Any] | None = None
+) -> tuple[bool, tuple[str, ...], str | None]:
     """Per ingredient, once: weak evidence?, its sources, its evidence grade."""
-    cache = db_cache(db, "comedogenic_facts")
+    if cache is None:
+        cache = db_cache(db, "comedogenic_facts")
     found = cache.get(ingredient.inci)
     if found is None:
         rating = ingredient.comedogenic
@@ -90,6 +93,7 @@ def comedogenic_findings(placement: Placement, db: Database, options: Options) -
     low_max = int(tables.get("low_rating_max", 2))
     steps = int(sev["rinse_off"].get("steps_down", 1)) if options.rinse_off else 0
     findings = []
+    facts: dict[str, Any] | None = None
     for item in placement.placed:
         rating = item.ingredient.comedogenic
         if rating is None or rating.used <= 1:
@@ -97,7 +101,9 @@ def comedogenic_findings(placement: Placement, db: Database, options: Options) -
         severity = tables.get(item.zone, {}).get(str(rating.used))
         if severity is None:
             continue
-        weak, sources, grade = _facts(item.ingredient, db)
+        if facts is None:
+            facts = db_cache(db, "comedogenic_facts")
+        weak, sources, grade = _facts(item.ingredient, db, facts)
         if weak or rating.used <= low_max:
             severity = cap(severity, "info")
         if item.basis == "percent" and item.zone == "middle":

@@ -7,6 +7,7 @@ when the person asked for the ``fungal-acne`` context; otherwise it is info.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from ..database import Database, Ingredient
@@ -40,6 +41,19 @@ def is_fungal_lipid(ingredient: Ingredient, db: Database) -> bool:
     return hit is not None and hit.effect == "supports_growth"
 
 
+def _reason(triggers: tuple[FungalHit, ...], in_vitro: bool, asked: bool) -> str:
+    """The finding's explanation, built only when a report asks for it."""
+    chains = [f"{h.inci} ({h.chain_length})" if h.chain_length else h.inci for h in triggers]
+    return (
+        f"{'; '.join(chains)}: lipids that Malassezia yeasts can use for growth "
+        f"({triggers[0].reason})"
+        + (" The evidence is from laboratory growth studies only (in vitro);" if in_vitro else "")
+        + " no clinical study links one cosmetic ingredient to fungal acne, and what a finished "
+        "product does is unknown."
+        + ("" if asked else " Shown for information: choose the fungal-acne context to weigh it.")
+    )
+
+
 def fungal_findings(placement: Placement, db: Database, options: Options) -> list[Judgement]:
     cfg: dict[str, Any] = db.severity.get("fungal_acne", {})
     asked = CONTEXT in options.contexts
@@ -56,26 +70,18 @@ def fungal_findings(placement: Placement, db: Database, options: Options) -> lis
     worst = max((h.severity for h in triggers), key=SEVERITY_RANK.__getitem__)
     severity = worst if asked else "info"
     names = tuple(h.inci for h in triggers)
-    chains = [f"{h.inci} ({h.chain_length})" if h.chain_length else h.inci for h in triggers]
     in_vitro = all(h.evidence == "in_vitro" for h in triggers)
     sources = tuple(dict.fromkeys([s for h in triggers for s in h.sources]))
     evidence = (
         EVIDENCE_WORDS.get(triggers[0].evidence, "primary study") if in_vitro else ("primary study")
-    )
-    reason = (
-        f"{'; '.join(chains)}: lipids that Malassezia yeasts can use for growth "
-        f"({triggers[0].reason})"
-        + (" The evidence is from laboratory growth studies only (in vitro);" if in_vitro else "")
-        + " no clinical study links one cosmetic ingredient to fungal acne, and what a finished "
-        "product does is unknown."
-        + ("" if asked else " Shown for information: choose the fungal-acne context to weigh it.")
     )
     return [
         Judgement(
             kind="fungal-acne",
             severity=severity,  # type: ignore[arg-type]
             ingredients=names,
-            reason=reason,
+            reason="",
+            explain=partial(_reason, tuple(triggers), in_vitro, asked),
             advice=str(
                 cfg.get(
                     "advice",
