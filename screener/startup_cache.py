@@ -17,11 +17,11 @@ code on load: the folder is the user's own, like pip's cache).
 
 from __future__ import annotations
 
-import hashlib
+import gc
 import os
 import pickle
 import sys
-import tempfile
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -51,20 +51,19 @@ def _files(root: Path) -> Iterator[Path]:
 
 
 def fingerprint(database: Path) -> str:
-    """A key that changes when any database file or any screener module changes
+    """A text that changes when any database file or any screener module changes
     (path, size and modification time of each), or Python or pydantic does."""
     import pydantic
 
     code = Path(__file__).resolve().parent
-    digest = hashlib.sha256()
-    digest.update(f"{_FORMAT}|{sys.version}|{pydantic.VERSION}|{database}".encode())
+    parts = [f"{_FORMAT}|{sys.version}|{pydantic.VERSION}|{database}"]
     for root in (database, code):
         for path in _files(root):
             if path.suffix == ".pyc":
                 continue
             stat = path.stat()
-            digest.update(f"|{path}|{stat.st_size}|{stat.st_mtime_ns}".encode())
-    return digest.hexdigest()[:32]
+            parts.append(f"{path}|{stat.st_size}|{stat.st_mtime_ns}")
+    return "\n".join(parts)
 
 
 def cached(database: Path, build: Callable[[], _T]) -> _T:
@@ -76,15 +75,30 @@ def cached(database: Path, build: Callable[[], _T]) -> _T:
         key = fingerprint(database.resolve())
     except OSError:
         return build()
-    path = folder / f"screener-{key}.pickle"
+    # The file is named by a checksum and holds the whole fingerprint, checked on
+    # load (so a checksum collision only costs a rebuild; and hashlib's import is
+    # slower than this whole look-up).
+    path = folder / f"screener-{zlib.crc32(key.encode()):08x}.pickle"
+    found = _load(path, key)
+    if found is not None:
+        return found  # type: ignore[return-value]  # what build() returned before
+    built = build()
+    _store(folder, path, (key, built))
+    return built
+
+
+def _load(path: Path, key: str) -> object | None:
+    enabled = gc.isenabled()
+    gc.disable()  # unpickling creates ~10^6 objects: collecting meanwhile doubles the time
     try:
         with path.open("rb") as handle:
-            return pickle.load(handle)  # type: ignore[no-any-return]  # noqa: S301 - own cache
+            stored_key, value = pickle.load(handle)  # noqa: S301 - the user's own cache
     except Exception:  # noqa: BLE001 - missing, stale or truncated: build it again
-        pass
-    built = build()
-    _store(folder, path, built)
-    return built
+        return None
+    finally:
+        if enabled:
+            gc.enable()
+    return value if stored_key == key else None
 
 
 def _store(folder: Path, path: Path, value: object) -> None:
@@ -92,6 +106,8 @@ def _store(folder: Path, path: Path, value: object) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        import tempfile  # only when writing: a warm start never needs it
+
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".screener-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:

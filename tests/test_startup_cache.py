@@ -131,3 +131,17 @@ def test_a_fresh_process_uses_it(cache_home: Path) -> None:
     first, second = (run.stdout.split() for run in runs)
     assert first[-1] == "1" and second[-1] == "0"  # validated once, then read from the cache
     assert first[:-1] == second[:-1]
+
+
+def test_a_file_holding_another_fingerprint_is_not_used(cache_home: Path, own_db: Path) -> None:
+    """File names are checksums; the whole fingerprint inside decides (a
+    checksum collision, or a file copied from another machine, is rebuilt)."""
+    import pickle
+
+    calls, build = _build_counter(own_db)
+    startup_cache.cached(own_db, build)
+    (stored,) = cache_home.glob("screener-*.pickle")
+    key, value = pickle.loads(stored.read_bytes())
+    stored.write_bytes(pickle.dumps((key + "|another machine", value)))
+    startup_cache.cached(own_db, build)
+    assert calls == [1, 1]

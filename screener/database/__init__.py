@@ -18,7 +18,6 @@ Run ``python -m screener.database --check`` to validate a database folder.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -93,6 +92,8 @@ __all__ = [
 
 
 def main(argv: list[str] | None = None) -> int:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="python -m screener.database", description="Validate the ingredient database."
     )

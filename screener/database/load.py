@@ -30,7 +30,6 @@ from .models import (
     UnrecognisedRow,
     pick_rating,
 )
-from .severity import load_severity
 from .validate import Names, check_sources, index_names, parse_selector, resolve
 
 
@@ -317,6 +316,8 @@ def load_database_from(root: Path) -> Database:
     unrecognised = load_unrecognised(root, by_key, sources, problems)
     inventory = load_inventory(root, problems)
     common = load_common_names(root, by_key, inventory, unrecognised, sources, problems)
+    from .severity import load_severity  # pydantic models only a (cold) load needs
+
     severity = load_severity(root, set(sources), problems)
     if problems:
         raise DatabaseError(problems)
