@@ -141,7 +141,7 @@ def test_a_file_holding_another_fingerprint_is_not_used(cache_home: Path, own_db
     calls, build = _build_counter(own_db)
     startup_cache.cached(own_db, build)
     (stored,) = cache_home.glob("screener-*.pickle")
-    key, value = pickle.loads(stored.read_bytes())
+    key, value = pickle.loads(stored.read_bytes())  # noqa: S301 - written by this test
     stored.write_bytes(pickle.dumps((key + "|another machine", value)))
     startup_cache.cached(own_db, build)
     assert calls == [1, 1]
