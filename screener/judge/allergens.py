@@ -75,7 +75,10 @@ def allergen_findings(placement: Placement, db: Database, options: Options) -> l
     for item in placement.placed:
         if item.may_contain:
             continue
-        for hit in hits_for(item.ingredient, db, cache):
+        hits = cache.get(item.ingredient.inci)
+        if hits is None:
+            hits = hits_for(item.ingredient, db, cache)
+        for hit in hits:
             sources.extend(hit.sources)
             if hit.via == "listed":
                 listed.append(item.ingredient.inci)
@@ -83,9 +86,11 @@ def allergen_findings(placement: Placement, db: Database, options: Options) -> l
                 carried[item.ingredient.inci] = [
                     table.allergens[a].inci for a in hit.allergens if a in table.allergens
                 ]
+    if not listed and not carried:
+        return []
     findings = []
     unique_sources = tuple(dict.fromkeys(sources))
-    grade = evidence_grade(db, unique_sources) if listed or carried else None
+    grade = evidence_grade(db, unique_sources)
     if listed:
         findings.append(
             Judgement(

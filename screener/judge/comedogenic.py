@@ -15,6 +15,7 @@ from typing import Any
 from ..database import Database, Ingredient
 from ..options import Options
 from ..place import Placed, Placement
+from ..vocabulary import Severity
 from .base import Judgement, cap, db_cache, evidence_grade, step_down, where
 
 ADVICE = (
@@ -87,42 +88,73 @@ def _facts(
     return found
 
 
-def comedogenic_findings(placement: Placement, db: Database, options: Options) -> list[Judgement]:
+#: What one ingredient at one zone gets: (severity, sources, evidence grade,
+#: rule, weak evidence?), or None for no finding.
+_Outcome = tuple[Severity, tuple[str, ...], str | None, str, bool] | None
+
+
+def _outcome(
+    ingredient: Ingredient, zone: str, printed: bool, rinse_off: bool, db: Database
+) -> _Outcome:
+    """The policy for one (ingredient, zone, printed amount?, rinse-off?)."""
+    rating = ingredient.comedogenic
+    assert rating is not None
     sev: dict[str, Any] = db.severity
     tables: dict[str, Any] = sev["comedogenic"]
-    low_max = int(tables.get("low_rating_max", 2))
-    steps = int(sev["rinse_off"].get("steps_down", 1)) if options.rinse_off else 0
+    severity = tables.get(zone, {}).get(str(rating.used))
+    if severity is None:
+        return None
+    weak, sources, grade = _facts(ingredient, db)
+    if weak or rating.used <= int(tables.get("low_rating_max", 2)):
+        severity = cap(severity, "info")
+    if printed and zone == "middle":
+        # A printed moderate amount (1-5%) is a reason for care, not to avoid.
+        severity = cap(severity, str(tables.get("printed_middle_max", "caution")))
+    steps = int(sev["rinse_off"].get("steps_down", 1)) if rinse_off else 0
+    severity = step_down(severity, steps)
+    if severity is None:
+        return None
+    return severity, sources, grade, f"comedogenic:{zone}:{rating.used}", weak
+
+
+def comedogenic_findings(placement: Placement, db: Database, options: Options) -> list[Judgement]:
     findings = []
-    facts: dict[str, Any] | None = None
+    rinse_off = options.rinse_off
+    outcomes: dict[Any, _Outcome] | None = None
     for item in placement.placed:
-        rating = item.ingredient.comedogenic
+        ingredient = item.ingredient
+        rating = ingredient.comedogenic
         if rating is None or rating.used <= 1:
             continue
-        severity = tables.get(item.zone, {}).get(str(rating.used))
-        if severity is None:
+        if outcomes is None:
+            outcomes = db_cache(db, "comedogenic_outcomes")
+        # Remembered per (ingredient, zone, printed amount?, rinse-off?): the policy
+        # depends on nothing else; the reason (which names the position) is lazy.
+        key = (ingredient.inci, item.zone, item.basis == "percent", rinse_off)
+        if key in outcomes:
+            outcome = outcomes[key]
+        else:
+            outcome = outcomes[key] = _outcome(
+                ingredient, item.zone, item.basis == "percent", rinse_off, db
+            )
+        if outcome is None:
             continue
-        if facts is None:
-            facts = db_cache(db, "comedogenic_facts")
-        weak, sources, grade = _facts(item.ingredient, db, facts)
-        if weak or rating.used <= low_max:
-            severity = cap(severity, "info")
-        if item.basis == "percent" and item.zone == "middle":
-            # A printed moderate amount (1-5%) is a reason for care, not to avoid.
-            severity = cap(severity, str(tables.get("printed_middle_max", "caution")))
-        severity = step_down(severity, steps)
-        if severity is None:
-            continue
+        severity, sources, grade, rule, weak = outcome
         findings.append(
             Judgement(
-                kind="comedogenic",
-                severity=severity,
-                ingredients=(item.ingredient.inci,),
-                reason="",
-                advice=ADVICE,
-                sources=sources,
-                rule=f"comedogenic:{item.zone}:{rating.used}",
+                "comedogenic",
+                severity,
+                (ingredient.inci,),
+                "",
+                ADVICE,
+                sources,
+                rule,
                 evidence=grade,
-                explain=partial(_reason, item, db, options, low_max, weak),
+                explain=partial(_reason, item, db, options, _low_max(db), weak),
             )
         )
     return findings
+
+
+def _low_max(db: Database) -> int:
+    return int(db.severity["comedogenic"].get("low_rating_max", 2))

@@ -15,10 +15,11 @@ from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
-from ..database import Database
+from ..database import Database, Ingredient
 from ..options import Options
 from ..place import Placed, Placement
-from .base import Judgement, evidence_grade, step_down, where
+from ..vocabulary import Severity
+from .base import Judgement, db_cache, evidence_grade, step_down, where
 
 HEAVY_ADVICE = (
     "On milia-prone skin, and near the eyes, prefer a light, oil-free texture: a humectant "
@@ -46,36 +47,56 @@ def _reason(item: Placed, cls: str, eye: bool) -> str:
     )
 
 
-def occlusive_findings(placement: Placement, db: Database, options: Options) -> list[Judgement]:
+def _outcome(
+    ingredient: Ingredient, cls: str, zone: str, eye: bool, rinse_off: bool, db: Database
+) -> tuple[Severity, tuple[str, ...], str | None] | None:
+    """(severity, sources, evidence grade) of one occlusive at one zone, or None."""
     sev: dict[str, Any] = db.severity
     cfg: dict[str, Any] = sev["occlusive"]
-    steps = int(sev["rinse_off"].get("steps_down", 1)) if options.rinse_off else 0
+    severity = cfg.get(zone, {}).get(cls)
+    if eye and zone in ("top", "middle", "unknown"):
+        severity = cfg.get("eye_area", {}).get(cls, severity)
+    elif eye and severity is not None and cls == "heavy":
+        severity = step_down(severity, -1)
+    steps = int(sev["rinse_off"].get("steps_down", 1)) if rinse_off else 0
+    severity = step_down(severity, steps)
+    if severity is None:
+        return None
+    sources = tuple(sorted(set(ingredient.occlusive_sources) | set(cfg.get("sources", []))))
+    return severity, sources, evidence_grade(db, sources)
+
+
+def occlusive_findings(placement: Placement, db: Database, options: Options) -> list[Judgement]:
     eye = "eye-area" in options.contexts
+    rinse_off = options.rinse_off
     findings = []
+    outcomes: dict[Any, Any] | None = None
     for item in placement.placed:
-        cls = item.ingredient.occlusive
+        ing = item.ingredient
+        cls = ing.occlusive
         if cls not in ("heavy", "moderate"):
             continue
-        severity = cfg.get(item.zone, {}).get(cls)
-        if eye and item.zone in ("top", "middle", "unknown"):
-            severity = cfg.get("eye_area", {}).get(cls, severity)
-        elif eye and severity is not None and cls == "heavy":
-            severity = step_down(severity, -1)
-        severity = step_down(severity, steps)
-        if severity is None:
+        if outcomes is None:
+            outcomes = db_cache(db, "occlusive_outcomes")
+        # The policy depends on (ingredient, zone, eye area?, rinse-off?) alone.
+        key = (ing.inci, item.zone, eye, rinse_off)
+        if key in outcomes:
+            outcome = outcomes[key]
+        else:
+            outcome = outcomes[key] = _outcome(ing, cls, item.zone, eye, rinse_off, db)
+        if outcome is None:
             continue
-        ing = item.ingredient
-        sources = tuple(sorted(set(ing.occlusive_sources) | set(cfg.get("sources", []))))
+        severity, sources, grade = outcome
         findings.append(
             Judgement(
-                kind="occlusive",
-                severity=severity,
-                ingredients=(ing.inci,),
-                reason="",
-                advice=HEAVY_ADVICE if cls == "heavy" else MODERATE_ADVICE,
-                sources=sources,
-                rule=f"occlusive:{cls}:{item.zone}{':eye-area' if eye else ''}",
-                evidence=evidence_grade(db, sources),
+                "occlusive",
+                severity,
+                (ing.inci,),
+                "",
+                HEAVY_ADVICE if cls == "heavy" else MODERATE_ADVICE,
+                sources,
+                f"occlusive:{cls}:{item.zone}{':eye-area' if eye else ''}",
+                evidence=grade,
                 explain=partial(_reason, item, cls, eye),
             )
         )
