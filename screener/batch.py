@@ -31,7 +31,7 @@ from typing import IO, Any, Protocol
 
 import pandas as pd
 
-from .errors import ScreenError
+from .errors import DatabaseError, ScreenError
 from .files import Decoding, check_input_file, check_output_path, create_beside, file_decoding
 from .formats import binary_chunks, table_kind
 from .kinds import AvoidList
@@ -207,6 +207,7 @@ def screen_values(
 AUTO_JOBS_ROWS = 20_000
 
 _WORKER_SCREENER: Screener | None = None
+_WORKER_FAILURE: DatabaseError | None = None
 
 
 def resolve_jobs(n_jobs: int | None) -> int:
@@ -230,10 +231,16 @@ def _init_worker(screener: Screener | None, parent: int | None = None) -> None:
 
     The worker leaves Ctrl-C to its parent and exits by itself once the
     parent process ``parent`` is gone (killed, even with SIGKILL)."""
-    global _WORKER_SCREENER
+    global _WORKER_SCREENER, _WORKER_FAILURE
     if parent is not None:
         watch_parent(parent)
-    _WORKER_SCREENER = screener if screener is not None else get_screener()
+    try:
+        _WORKER_SCREENER = screener if screener is not None else get_screener()
+    except DatabaseError as exc:
+        # The parent keeps no database of its own: this worker's first task
+        # raises the error there (one line from the CLI, not a broken pool).
+        _WORKER_FAILURE = exc
+        return
     # What the worker inherited or loaded (database, caches) lives until it
     # exits: keep the garbage collector from walking (and copying) it.
     gc.freeze()
@@ -246,6 +253,8 @@ def _worker_values(
     avoid: AvoidList | None = None,
     row_types: Sequence[tuple[str | None, str]] | None = None,
 ) -> dict[str, list[Any]]:
+    if _WORKER_FAILURE is not None:
+        raise _WORKER_FAILURE
     screener = _WORKER_SCREENER if _WORKER_SCREENER is not None else get_screener()
     return screen_values(
         values,
@@ -772,8 +781,18 @@ def run_batch(
         "type_column": type_column,
         "infer_type": infer_type,
     }
-    screener = screener or get_screener()
-    avoid_list = read_avoid(avoid, screener.db)
+    given = screener
+
+    def local() -> Screener:
+        """This process's screener, loaded only if this process screens (or reads an
+        avoid list): with worker processes the parent only reads and writes, so
+        it keeps no database (its peak RSS stays well under the workers')."""
+        nonlocal given
+        if given is None:
+            given = get_screener()
+        return given
+
+    avoid_list = read_avoid(avoid, local().db) if avoid is not None else None
     stats = new_stats()
     bar = Progress(progress)
     start = time.perf_counter()
@@ -807,12 +826,12 @@ def run_batch(
                 seen += len(chunk)
                 waiting.append(chunk)
                 if pool is None and workers > 1 and (jobs is not None or seen > AUTO_JOBS_ROWS):
-                    pool = start_pool(workers, screener)
+                    pool = start_pool(workers, given)
                 if pool is None:
                     if jobs is None and workers > 1:
                         continue  # not yet known whether the input is long
                     yield finish(screen_frame(waiting.pop(), chosen, context=contexts,
-                                              screener=screener, avoid=avoid_list,
+                                              screener=local(), avoid=avoid_list,
                                               **typing))  # fmt: skip
                     continue
                 for ready in waiting:
@@ -836,7 +855,7 @@ def run_batch(
                         ready,
                         chosen,
                         context=contexts,
-                        screener=screener,
+                        screener=local(),
                         avoid=avoid_list,
                         **typing,
                     )

@@ -24,3 +24,7 @@ class DatabaseError(RuntimeError):
         super().__init__(
             "The ingredient database is invalid:\n" + "\n".join(f"- {p}" for p in shown) + more
         )
+
+    def __reduce__(self) -> tuple[type[DatabaseError], tuple[list[str]]]:
+        # Raised in a worker process, it travels back to the parent whole.
+        return (DatabaseError, (self.problems,))

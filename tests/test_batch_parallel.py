@@ -6,7 +6,11 @@ SCREENER_DB_DIR for the CLI, whose workers load it themselves).
 
 from __future__ import annotations
 
+import os
 import random
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -99,3 +103,49 @@ def test_cli_jobs_with_the_database_from_the_environment(mini_env: None, tmp_pat
     )
     assert code_one == code_two
     assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _batch_in_a_fresh_process(
+    tmp_path: Path, db: Path, code_after: str = ""
+) -> subprocess.CompletedProcess[str]:
+    src = tmp_path / "in.csv"
+    src.write_text('name,Ingredients\na,"Water, Glycerin"\nb,Petrolatum\n', encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from screener.cli import main\n"
+        f"status = main(['batch', {str(src)!r}, '-o', {str(tmp_path / 'out.csv')!r},"
+        " '--jobs', '2', '-q'])\n" + code_after + "sys.exit(status)\n"
+    )
+    env = {**os.environ, "SCREENER_DB_DIR": str(db), "SCREENER_CACHE_DIR": str(tmp_path / "c")}
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+
+
+def test_with_workers_the_parent_keeps_no_database(tmp_path: Path) -> None:
+    """The workers screen; the parent only reads and writes (its memory stays low)."""
+    run = _batch_in_a_fresh_process(
+        tmp_path,
+        MINI_DB,
+        "from screener.screen import _default_screener\n"
+        "print('parent screeners:', _default_screener.cache_info().currsize)\n",
+    )
+    assert run.returncode in (0, 1), run.stderr
+    assert "parent screeners: 0" in run.stdout
+    assert len(pd.read_csv(tmp_path / "out.csv")) == 2
+
+
+def test_a_broken_database_in_the_workers_is_one_line(tmp_path: Path) -> None:
+    broken = tmp_path / "db"
+    shutil.copytree(MINI_DB, broken)
+    with (broken / "ratings.csv").open("a", encoding="utf-8") as out:
+        out.write('garbage,,,"\n')
+    run = _batch_in_a_fresh_process(tmp_path, broken)
+    assert run.returncode == 2
+    assert "Traceback" not in run.stderr and "BrokenProcessPool" not in run.stderr
+    (line,) = run.stderr.strip().splitlines()
+    assert "ratings.csv line" in line
+    assert not (tmp_path / "out.csv").exists()
