@@ -260,7 +260,7 @@ def main() -> None:
     parser.add_argument("--jobs", default="1,2", help="processes to measure, e.g. 1,2")
     parser.add_argument("--stream", action="store_true", help="measure `screener batch` RSS")
     parser.add_argument("--stream-rows", default="100000,1000000")
-    parser.add_argument("--chunksize", type=int, default=20_000)
+    parser.add_argument("--chunksize", type=int, default=10_000)
     parser.add_argument("--stream-jobs", help="--jobs for `screener batch` (default: its own)")
     parser.add_argument("--tmp", help="folder for the generated files")
     args = parser.parse_args()

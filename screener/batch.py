@@ -35,6 +35,7 @@ from .errors import DatabaseError, ScreenError
 from .files import Decoding, check_input_file, check_output_path, create_beside, file_decoding
 from .formats import binary_chunks, table_kind
 from .kinds import AvoidList
+from .limits import CHUNK_ROWS
 from .options import Options, normalise_contexts, normalise_product_type, read_avoid
 from .product_type import CATEGORY_COLUMNS, NAME_COLUMNS, infer_product_type, pick_column
 from .read import PLACEHOLDER, SPREADSHEET_ERROR
@@ -744,7 +745,7 @@ def run_batch(
     fmt: str | None = None,
     context: Sequence[str] | None = None,
     encoding: str | None = None,
-    chunksize: int = 20_000,
+    chunksize: int = CHUNK_ROWS,
     progress: bool = False,
     screener: Screener | None = None,
     writer_factory: Any = None,

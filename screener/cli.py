@@ -21,6 +21,7 @@ from typing import Any, NoReturn
 
 from .errors import DatabaseError, ScreenError
 from .files import decode_bytes, read_text_file
+from .limits import CHUNK_ROWS
 from .report import OutputFormat, render, render_routine_text
 from .shutdown import exit_code, stop_signals_raise
 from .vocabulary import CONTEXTS
@@ -132,7 +133,9 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--format", choices=["csv", "json", "parquet"], default=None)
     batch.add_argument("--context", "-c", action="append", help=ctx_help)
     batch.add_argument("--encoding", help="input encoding (detected by default)")
-    batch.add_argument("--chunksize", type=int, default=20_000)
+    batch.add_argument(
+        "--chunksize", type=int, default=CHUNK_ROWS, help=f"rows at a time (default {CHUNK_ROWS:,})"
+    )
     batch.add_argument(
         "--jobs",
         "-j",

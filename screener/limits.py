@@ -26,3 +26,8 @@ MAX_ENTRY_CHARS = _env_int("SCREENER_MAX_ENTRY_CHARS", 200)
 MAX_ROUTINE_PRODUCTS = _env_int("SCREENER_MAX_ROUTINE_PRODUCTS", 20)
 #: Largest upload accepted by the web page and the batch reader (megabytes).
 MAX_UPLOAD_MB = _env_int("SCREENER_MAX_UPLOAD_MB", 200)
+#: Rows ``screener batch`` reads, screens and writes at a time (``--chunksize``).
+#: With at most two chunks in flight besides the one being read, this sets the
+#: parent's memory: 10,000 rows of the Sephora corpus keep it near 290 MB,
+#: 20,000 near 400 MB, at the same speed (benchmarks/bench_batch.py --stream).
+CHUNK_ROWS = _env_int("SCREENER_CHUNK_ROWS", 10_000)

@@ -52,6 +52,7 @@ from .batch import (
 )
 from .database import database_dir
 from .errors import ScreenError
+from .limits import CHUNK_ROWS
 from .options import normalise_contexts, normalise_product_type, read_avoid
 from .screen import Screener, get_screener
 from .tabular import detect_column
@@ -433,7 +434,7 @@ def run_dask_batch(
     fmt: str | None = None,
     context: Sequence[str] | None = None,
     encoding: str | None = None,
-    chunksize: int = 20_000,
+    chunksize: int = CHUNK_ROWS,
     progress: bool = False,
     screener: Screener | None = None,
     avoid: object = None,
