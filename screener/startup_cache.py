@@ -8,8 +8,9 @@ data file or to the code gives another key, so the database is validated
 again exactly when it could have changed. A cache that cannot be read or
 written is ignored (the screener is built as without it).
 
-Where: ``$SCREENER_CACHE_DIR``, else ``$XDG_CACHE_HOME/skincare-screener``,
-else ``~/.cache/skincare-screener``. ``SCREENER_NO_CACHE=1`` turns it off.
+Where: beside the inventory's key index, ``$SCREENER_CACHE_DIR``, else
+``$XDG_CACHE_HOME/milia-screener``, else ``~/.cache/milia-screener``.
+``SCREENER_NO_CACHE=1`` turns it off.
 Only the process-wide screener of a database folder uses it (``get_screener``);
 a file in that folder is trusted as much as the folder itself (pickle runs
 code on load: the folder is the user's own, like pip's cache).
@@ -33,14 +34,13 @@ _KEEP = 8  # cache files kept per folder: old keys are removed beyond this
 
 
 def cache_dir() -> Path | None:
+    """The inventory index's cache folder (database.inventory.index_dir), or None
+    when ``SCREENER_NO_CACHE`` is set."""
     if os.environ.get("SCREENER_NO_CACHE", "").strip() not in ("", "0"):
         return None
-    explicit = os.environ.get("SCREENER_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg else Path.home() / ".cache"
-    return base / "skincare-screener"
+    from .database.inventory import index_dir
+
+    return index_dir()
 
 
 def _files(root: Path) -> Iterator[Path]:
