@@ -16,6 +16,11 @@ class _Model(BaseModel):
 
 
 class RatingSource(_Model):
+    """One source's rating of an ingredient. Frozen: the same instance is shared
+    by every report that lists the ingredient (views._entry_fields)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
     value: str
     source: str
     quality: str

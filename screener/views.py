@@ -10,7 +10,7 @@ from pydantic import TypeAdapter
 from .alternatives import alternatives_for
 from .database import Database
 from .judge import Judgement
-from .models import Finding, IngredientResult, ProductReport, Verdict
+from .models import Finding, IngredientResult, ProductReport, RatingSource, Verdict
 from .normalise import fold_name
 from .pipeline import Entry, Result
 from .verdict import Decision, summary_line
@@ -77,8 +77,8 @@ def ingredient_results(
 
 #: id(entry) -> (entry, the report fields that depend on the entry alone). The
 #: entry is kept so its id cannot be reused while remembered; values are
-#: immutable (tuples, plain dicts validated into fresh models each time), so no
-#: two reports share a list.
+#: immutable (tuples, and frozen RatingSource models), so no two reports share
+#: anything mutable.
 _ENTRY_FIELDS: dict[int, tuple[Entry, dict[str, Any]]] = {}
 
 
@@ -102,7 +102,7 @@ def _entry_fields(entry: Entry) -> dict[str, Any]:
         "comedogenic": rating.used if rating else None,
         "comedogenic_unconfirmed": bool(rating and rating.unconfirmed),
         "comedogenic_sources": tuple(
-            {"value": v.value, "source": v.source, "quality": v.quality, "note": v.note}
+            RatingSource(value=v.value, source=v.source, quality=v.quality, note=v.note)
             for v in (rating.values if rating else ())
         ),
         "irritancy": ing.irritancy.used if ing and ing.irritancy else None,
