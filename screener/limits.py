@@ -28,6 +28,6 @@ MAX_ROUTINE_PRODUCTS = _env_int("SCREENER_MAX_ROUTINE_PRODUCTS", 20)
 MAX_UPLOAD_MB = _env_int("SCREENER_MAX_UPLOAD_MB", 200)
 #: Rows ``screener batch`` reads, screens and writes at a time (``--chunksize``).
 #: With at most two chunks in flight besides the one being read, this sets the
-#: parent's memory: 10,000 rows of the Sephora corpus keep it near 290 MB,
-#: 20,000 near 400 MB, at the same speed (benchmarks/bench_batch.py --stream).
+#: parent's memory: 10,000 rows of the Sephora corpus keep it near 300 MB,
+#: 20,000 above 400 MB, for about 5% more speed (README, "Benchmark").
 CHUNK_ROWS = _env_int("SCREENER_CHUNK_ROWS", 10_000)
