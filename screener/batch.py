@@ -850,6 +850,8 @@ def run_batch(
             while pending:
                 frame, name, futures = pending.popleft()
                 yield finish(_with_columns(frame, name, _gather(futures)))
+            if seen == 0:
+                local()  # no row reached a screener: check the database here (DatabaseError)
             for ready in waiting:  # a short input in auto mode: this process
                 yield finish(
                     screen_frame(

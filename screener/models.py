@@ -15,10 +15,9 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+# Frozen: one instance is shared by every report listing the ingredient
+# (views._entry_fields). A comment, not a docstring: it is no part of the schema.
 class RatingSource(_Model):
-    """One source's rating of an ingredient. Frozen: the same instance is shared
-    by every report that lists the ingredient (views._entry_fields)."""
-
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     value: str

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import attrgetter
+from functools import reduce
+from operator import add, attrgetter
 from typing import Any, Protocol
 
 from .database import Database
@@ -88,7 +89,9 @@ def decide(
         counted = [e for e, may in zip(entries, may_contain, strict=True) if not may]
         kinds = list(map(_KIND, counted))
     declared = len(counted)
-    confidence = sum(map(_CONFIDENCE, counted), 0.0)
+    # Added left to right as a plain loop would (sum() compensates from Python
+    # 3.12 on, which could move a rounded confidence across a label's line).
+    confidence = reduce(add, map(_CONFIDENCE, counted), 0.0)
     recognised = sum(map(RECOGNISED_KINDS.__contains__, kinds))
     mean = round(confidence / declared, 3) if declared else 0.0
     share = round(recognised / declared, 3) if declared else 0.0

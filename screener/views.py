@@ -80,13 +80,16 @@ def ingredient_results(
 #: immutable (tuples, and frozen RatingSource models), so no two reports share
 #: anything mutable.
 _ENTRY_FIELDS: dict[int, tuple[Entry, dict[str, Any]]] = {}
+#: Only reports use it (a batch never does): a few thousand products' entries
+#: are plenty, and the entries it keeps alive stay a few megabytes.
+_ENTRY_FIELDS_MAX = 20_000
 
 
 def _entry_fields(entry: Entry) -> dict[str, Any]:
     found = _ENTRY_FIELDS.get(id(entry))
     if found is not None and found[0] is entry:
         return found[1]
-    if len(_ENTRY_FIELDS) > 200_000:
+    if len(_ENTRY_FIELDS) > _ENTRY_FIELDS_MAX:
         _ENTRY_FIELDS.clear()
     match = entry.match
     ing = match.ingredient

@@ -149,3 +149,21 @@ def test_a_broken_database_in_the_workers_is_one_line(tmp_path: Path) -> None:
     (line,) = run.stderr.strip().splitlines()
     assert "ratings.csv line" in line
     assert not (tmp_path / "out.csv").exists()
+
+
+def test_a_broken_database_is_reported_for_a_header_only_input(tmp_path: Path) -> None:
+    broken = tmp_path / "db"
+    shutil.copytree(MINI_DB, broken)
+    with (broken / "ratings.csv").open("a", encoding="utf-8") as out:
+        out.write('garbage,,,"\n')
+    src = tmp_path / "in.csv"
+    src.write_text("name,Ingredients\n", encoding="utf-8")
+    env = {**os.environ, "SCREENER_DB_DIR": str(broken), "SCREENER_CACHE_DIR": str(tmp_path)}
+    for jobs in ("1", "2"):
+        run = subprocess.run(
+            [sys.executable, "-m", "screener", "batch", str(src), "-o", str(tmp_path / "o.csv"),
+             "--jobs", jobs],
+            cwd=ROOT, env=env, capture_output=True, text=True,
+        )  # fmt: skip
+        assert run.returncode == 2, (jobs, run.stderr)
+        assert "ratings.csv line" in run.stderr and "Traceback" not in run.stderr

@@ -59,12 +59,27 @@ def test_second_start_reads_the_cache_and_screens_the_same(cache_home: Path, own
 
 
 def test_a_changed_data_file_is_validated_again(cache_home: Path, own_db: Path) -> None:
+    """Even an edit that keeps the file's size and modification time (a copy
+    with ``cp -p`` or ``rsync -a``): the contents are part of the key."""
     calls, build = _build_counter(own_db)
     startup_cache.cached(own_db, build)
     table = own_db / "ratings.csv"
     stat = table.stat()
-    table.write_text(table.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    os.utime(table, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    text = table.read_text(encoding="utf-8")
+    digit = next(i for i, ch in enumerate(text) if ch in "2345")
+    edited = text[:digit] + ("1" if text[digit] != "1" else "2") + text[digit + 1 :]
+    table.write_text(edited, encoding="utf-8")
+    os.utime(table, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert table.stat().st_size == stat.st_size
+    startup_cache.cached(own_db, build)
+    assert calls == [1, 1]
+
+
+def test_a_file_others_may_write_is_not_loaded(cache_home: Path, own_db: Path) -> None:
+    calls, build = _build_counter(own_db)
+    startup_cache.cached(own_db, build)
+    (stored,) = cache_home.glob("screener-*.pickle")
+    stored.chmod(0o666)
     startup_cache.cached(own_db, build)
     assert calls == [1, 1]
 
