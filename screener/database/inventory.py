@@ -16,7 +16,6 @@ written the keys are folded in memory. Rows stay raw CSV lines until matched.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import os
 import re
@@ -108,6 +107,8 @@ class Inventory:
 
 
 def _index_name(data: bytes) -> str:
+    import hashlib  # only when the index is looked up: a warm start never needs it
+
     digest = hashlib.sha256()
     digest.update(INDEX_FORMAT.encode())
     digest.update(Path(normalise.__file__).read_bytes())
