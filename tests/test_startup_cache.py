@@ -75,26 +75,6 @@ def test_a_changed_data_file_is_validated_again(cache_home: Path, own_db: Path) 
     assert calls == [1, 1]
 
 
-def test_a_file_others_may_write_is_not_loaded(cache_home: Path, own_db: Path) -> None:
-    calls, build = _build_counter(own_db)
-    startup_cache.cached(own_db, build)
-    (stored,) = cache_home.glob("screener-*.pickle")
-    stored.chmod(0o666)
-    startup_cache.cached(own_db, build)
-    assert calls == [1, 1]
-
-
-def test_a_broken_cache_file_is_rebuilt(cache_home: Path, own_db: Path) -> None:
-    calls, build = _build_counter(own_db)
-    startup_cache.cached(own_db, build)
-    (stored,) = cache_home.glob("screener-*.pickle")
-    stored.write_bytes(b"not a pickle")
-    again = startup_cache.cached(own_db, build)
-    assert calls == [1, 1]
-    assert again.screen("Water, Glycerin").verdict.label
-    assert stored.read_bytes() != b"not a pickle"  # and stored again
-
-
 def test_turned_off_or_unwritable_it_only_builds(
     cache_home: Path, own_db: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -148,15 +128,33 @@ def test_a_fresh_process_uses_it(cache_home: Path) -> None:
     assert first[:-1] == second[:-1]
 
 
-def test_a_file_holding_another_fingerprint_is_not_used(cache_home: Path, own_db: Path) -> None:
-    """File names are checksums; the whole fingerprint inside decides (a
-    checksum collision, or a file copied from another machine, is rebuilt)."""
+def _broken(stored: Path) -> None:
+    stored.write_bytes(b"not a pickle")
+
+
+def _writable_by_others(stored: Path) -> None:
+    stored.chmod(0o666)
+
+
+def _another_fingerprint(stored: Path) -> None:
+    """A checksum collision, or a file copied from another machine."""
     import pickle
 
+    key, value = pickle.loads(stored.read_bytes())  # noqa: S301 - written by this test
+    stored.write_bytes(pickle.dumps((key + "|another machine", value)))
+
+
+@pytest.mark.parametrize("tamper", [_broken, _writable_by_others, _another_fingerprint])
+def test_a_stored_file_that_cannot_be_trusted_is_rebuilt(
+    cache_home: Path, own_db: Path, tamper: Callable[[Path], None]
+) -> None:
+    """File names are checksums: the fingerprint inside, the file's owner and
+    mode decide; anything else means a fresh load and validation, stored again."""
     calls, build = _build_counter(own_db)
     startup_cache.cached(own_db, build)
     (stored,) = cache_home.glob("screener-*.pickle")
-    key, value = pickle.loads(stored.read_bytes())  # noqa: S301 - written by this test
-    stored.write_bytes(pickle.dumps((key + "|another machine", value)))
-    startup_cache.cached(own_db, build)
+    tamper(stored)
+    again = startup_cache.cached(own_db, build)
     assert calls == [1, 1]
+    assert again.screen("Water, Glycerin").verdict.label
+    assert startup_cache.cached(own_db, build) is not None and calls == [1, 1]  # stored again
