@@ -31,7 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .database import Database, Ingredient, SubstituteRow
 from .errors import DatabaseError
 from .judge import judge
-from .judge.base import db_cache
+from .judge.base import db_cache, remembered
 from .models import Alternative, Finding, Suggestion
 from .options import Options
 from .place import Placed, Placement
@@ -293,12 +293,12 @@ def candidates(
     (curated swaps first, then role-sharing ingredients), each once. Depends on
     neither the product nor its other ingredients, so it is remembered per
     (ingredient, contexts); ``suggest_for`` skips what the product holds."""
-    cache = db_cache(db, "substitute_candidates")
-    key = (ingredient.inci, contexts)
-    found: tuple[Candidate, ...] | None = cache.get(key)
-    if found is None:
-        found = cache[key] = tuple(_candidates(ingredient, db, contexts))
-    return found
+    return remembered(
+        db,
+        "substitute_candidates",
+        (ingredient.inci, contexts),
+        lambda: tuple(_candidates(ingredient, db, contexts)),
+    )
 
 
 def _matching_rows(ingredient: Ingredient, db: Database) -> list[SubstituteRow]:

@@ -22,7 +22,6 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter
 from typing import Any, Literal, Protocol
 
 from .database import Database, Ingredient
@@ -156,7 +155,6 @@ def printed_percent(annotations: Sequence[str]) -> float | None:
     return None
 
 
-_AQUEOUS = attrgetter("aqueous")
 _SORT_KEY = re.compile(r"[^a-z0-9]+")
 
 
@@ -336,18 +334,11 @@ def place(
             zone = "unknown"
         else:
             zone = "top" if rank <= top_end else "trace" if position >= trace_from else "middle"
-        role = (
-            role_of(ing, zone, percent, policy, excipient=basis == "alphabetical")
-            if ing.classes
-            else "ingredient"
-        )
+        role = role_of(ing, zone, percent, policy, excipient=basis == "alphabetical")
         placed.append(Placed(ing, position, may, zone, basis, percent, role, section, rank))
-    if any(may_contain):
-        anhydrous = not any(
-            slot.aqueous for slot, may in zip(slots, may_contain, strict=True) if not may
-        )
-    else:
-        anhydrous = not any(map(_AQUEOUS, slots))
+    anhydrous = not any(
+        slot.aqueous for slot, may in zip(slots, may_contain, strict=True) if not may
+    )
     return Placement(
         placed=tuple(placed),
         line=line,

@@ -29,14 +29,14 @@ from pathlib import Path
 from typing import TypeVar
 
 _T = TypeVar("_T")
-#: Bumped when the pickled layout changes in a way file stats would not show.
+#: Bumped when the pickled layout changes in a way the files' contents would not show.
 _FORMAT = "1"
 _KEEP = 8  # screener pickles kept in the cache folder (the oldest go first)
 
 
 def cache_dir() -> Path | None:
-    """The inventory index's cache folder (database.inventory.index_dir), or None
-    when ``SCREENER_NO_CACHE`` is set."""
+    """The inventory index's cache folder (database.inventory.index_dir, whose
+    writer it shares), or None when ``SCREENER_NO_CACHE`` is set."""
     if os.environ.get("SCREENER_NO_CACHE", "").strip() not in ("", "0"):
         return None
     from .database.inventory import index_dir
@@ -127,21 +127,19 @@ def _load(path: Path, key: str) -> object | None:
 
 
 def _store(folder: Path, path: Path, value: object) -> None:
-    """Write atomically (a temporary file renamed into place); never fail."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        import tempfile  # only when writing: a warm start never needs it
+    """Write atomically, then drop the oldest pickles; never fail (a read-only or
+    full disk only costs speed)."""
+    from .database.inventory import write_cache_file
 
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".screener-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temporary, path)
-        finally:
-            Path(temporary).unlink(missing_ok=True)
+    try:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001 - something unpicklable: simply not cached
+        return
+    if not write_cache_file(path, data):
+        return
+    try:
         old = sorted(folder.glob("screener-*.pickle"), key=lambda p: p.stat().st_mtime)
         for stale in old[:-_KEEP]:
             stale.unlink(missing_ok=True)
-    except Exception:  # noqa: BLE001 - a read-only or full disk only costs speed
+    except OSError:  # another process removed one meanwhile
         return

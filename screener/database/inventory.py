@@ -135,13 +135,28 @@ def _read_index(path: Path, count: int) -> tuple[list[str], list[str]] | None:
 
 
 def _write_index(path: Path, keys: list[str]) -> None:
+    # A read-only home: fold in memory every time, still correct.
+    write_cache_file(path, "\n".join(keys).encode("utf-8"))
+
+
+def write_cache_file(path: Path, data: bytes) -> bool:
+    """Write a file of the cache folder atomically (a private temporary file,
+    mode 0600, renamed into place): readers see the old file or the whole new
+    one. False when it cannot be written (read-only or full disk)."""
+    import tempfile  # only when writing: a warm start never needs it
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text("\n".join(keys), encoding="utf-8")
-        os.replace(partial, path)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temporary, path)
+        finally:
+            Path(temporary).unlink(missing_ok=True)
     except OSError:
-        pass  # a read-only home: fold in memory every time, still correct
+        return False
+    return True
 
 
 def _locate_problems(text: str, label: str, problems: list[str]) -> None:

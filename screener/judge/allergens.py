@@ -75,10 +75,7 @@ def allergen_findings(placement: Placement, db: Database, options: Options) -> l
     for item in placement.placed:
         if item.may_contain:
             continue
-        hits = cache.get(item.ingredient.inci)
-        if hits is None:
-            hits = hits_for(item.ingredient, db, cache)
-        for hit in hits:
+        for hit in hits_for(item.ingredient, db, cache):
             sources.extend(hit.sources)
             if hit.via == "listed":
                 listed.append(item.ingredient.inci)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from ..database import Database
 from ..place import Placed
@@ -121,6 +121,7 @@ def evidence_grade(db: Database, sources: Iterable[str]) -> str | None:
 
 
 _CACHES: dict[int, dict[str, dict[Any, Any]]] = {}
+_T = TypeVar("_T")
 
 
 def db_cache(db: Database, name: str) -> dict[Any, Any]:
@@ -136,6 +137,16 @@ def db_cache(db: Database, name: str) -> dict[Any, Any]:
     elif len(table) > 200_000:
         table.clear()
     return table
+
+
+def remembered(db: Database, name: str, key: Any, compute: Callable[[], _T]) -> _T:
+    """``compute()``, remembered in the memo table ``name`` under ``key`` (which
+    must hold everything ``compute`` reads: an ingredient, a zone, an option)."""
+    table = db_cache(db, name)
+    if key in table:
+        return table[key]  # type: ignore[no-any-return]
+    found = table[key] = compute()
+    return found
 
 
 def has_table(db: Database, relative: str) -> bool:

@@ -16,7 +16,7 @@ from ..database import Database, Ingredient
 from ..options import Options
 from ..place import Placed, Placement
 from ..vocabulary import Severity
-from .base import Judgement, cap, db_cache, evidence_grade, step_down, where
+from .base import Judgement, cap, evidence_grade, remembered, step_down, where
 
 ADVICE = (
     "If you are acne- or milia-prone, prefer a product without it or with it far down "
@@ -71,21 +71,14 @@ def _reason(item: Placed, db: Database, options: Options, low_max: int, weak: bo
     )
 
 
-def _facts(
-    ingredient: Ingredient, db: Database, cache: dict[str, Any] | None = None
-) -> tuple[bool, tuple[str, ...], str | None]:
-    """Per ingredient, once: weak evidence?, its sources, its evidence grade."""
-    if cache is None:
-        cache = db_cache(db, "comedogenic_facts")
-    found = cache.get(ingredient.inci)
-    if found is None:
-        rating = ingredient.comedogenic
-        assert rating is not None
-        weak = weak_evidence(ingredient, db)
-        sources = tuple(rating.sources)
-        grade = "unverified list" if weak else evidence_grade(db, sources)
-        found = cache[ingredient.inci] = (weak, sources, grade)
-    return found
+def _facts(ingredient: Ingredient, db: Database) -> tuple[bool, tuple[str, ...], str | None]:
+    """Weak evidence?, its sources, its evidence grade (read once per remembered
+    outcome, so not remembered itself)."""
+    rating = ingredient.comedogenic
+    assert rating is not None
+    weak = weak_evidence(ingredient, db)
+    sources = tuple(rating.sources)
+    return weak, sources, "unverified list" if weak else evidence_grade(db, sources)
 
 
 #: What one ingredient at one zone gets: (severity, sources, evidence grade,
@@ -105,7 +98,7 @@ def _outcome(
     if severity is None:
         return None
     weak, sources, grade = _facts(ingredient, db)
-    if weak or rating.used <= int(tables.get("low_rating_max", 2)):
+    if weak or rating.used <= _low_max(db):
         severity = cap(severity, "info")
     if printed and zone == "middle":
         # A printed moderate amount (1-5%) is a reason for care, not to avoid.
@@ -120,35 +113,31 @@ def _outcome(
 def comedogenic_findings(placement: Placement, db: Database, options: Options) -> list[Judgement]:
     findings = []
     rinse_off = options.rinse_off
-    outcomes: dict[Any, _Outcome] | None = None
     for item in placement.placed:
-        ingredient = item.ingredient
+        ingredient, zone, printed = item.ingredient, item.zone, item.basis == "percent"
         rating = ingredient.comedogenic
         if rating is None or rating.used <= 1:
             continue
-        if outcomes is None:
-            outcomes = db_cache(db, "comedogenic_outcomes")
-        # Remembered per (ingredient, zone, printed amount?, rinse-off?): the policy
-        # depends on nothing else; the reason (which names the position) is lazy.
-        key = (ingredient.inci, item.zone, item.basis == "percent", rinse_off)
-        if key in outcomes:
-            outcome = outcomes[key]
-        else:
-            outcome = outcomes[key] = _outcome(
-                ingredient, item.zone, item.basis == "percent", rinse_off, db
-            )
+        # The policy depends on (ingredient, zone, printed amount?, rinse-off?) alone;
+        # the reason, which names the position, is built lazily.
+        outcome = remembered(
+            db,
+            "comedogenic_outcomes",
+            (ingredient.inci, zone, printed, rinse_off),
+            partial(_outcome, ingredient, zone, printed, rinse_off, db),
+        )
         if outcome is None:
             continue
         severity, sources, grade, rule, weak = outcome
         findings.append(
             Judgement(
-                "comedogenic",
-                severity,
-                (ingredient.inci,),
-                "",
-                ADVICE,
-                sources,
-                rule,
+                kind="comedogenic",
+                severity=severity,
+                ingredients=(ingredient.inci,),
+                reason="",
+                advice=ADVICE,
+                sources=sources,
+                rule=rule,
                 evidence=grade,
                 explain=partial(_reason, item, db, options, _low_max(db), weak),
             )

@@ -19,7 +19,7 @@ from ..database import Database, Ingredient
 from ..options import Options
 from ..place import Placed, Placement
 from ..vocabulary import Severity
-from .base import Judgement, db_cache, evidence_grade, step_down, where
+from .base import Judgement, evidence_grade, remembered, step_down, where
 
 HEAVY_ADVICE = (
     "On milia-prone skin, and near the eyes, prefer a light, oil-free texture: a humectant "
@@ -70,32 +70,30 @@ def occlusive_findings(placement: Placement, db: Database, options: Options) -> 
     eye = "eye-area" in options.contexts
     rinse_off = options.rinse_off
     findings = []
-    outcomes: dict[Any, Any] | None = None
     for item in placement.placed:
         ing = item.ingredient
         cls = ing.occlusive
         if cls not in ("heavy", "moderate"):
             continue
-        if outcomes is None:
-            outcomes = db_cache(db, "occlusive_outcomes")
         # The policy depends on (ingredient, zone, eye area?, rinse-off?) alone.
-        key = (ing.inci, item.zone, eye, rinse_off)
-        if key in outcomes:
-            outcome = outcomes[key]
-        else:
-            outcome = outcomes[key] = _outcome(ing, cls, item.zone, eye, rinse_off, db)
+        outcome = remembered(
+            db,
+            "occlusive_outcomes",
+            (ing.inci, item.zone, eye, rinse_off),
+            partial(_outcome, ing, cls, item.zone, eye, rinse_off, db),
+        )
         if outcome is None:
             continue
         severity, sources, grade = outcome
         findings.append(
             Judgement(
-                "occlusive",
-                severity,
-                (ing.inci,),
-                "",
-                HEAVY_ADVICE if cls == "heavy" else MODERATE_ADVICE,
-                sources,
-                f"occlusive:{cls}:{item.zone}{':eye-area' if eye else ''}",
+                kind="occlusive",
+                severity=severity,
+                ingredients=(ing.inci,),
+                reason="",
+                advice=HEAVY_ADVICE if cls == "heavy" else MODERATE_ADVICE,
+                sources=sources,
+                rule=f"occlusive:{cls}:{item.zone}{':eye-area' if eye else ''}",
                 evidence=grade,
                 explain=partial(_reason, item, cls, eye),
             )

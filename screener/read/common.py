@@ -2,17 +2,6 @@
 
 from __future__ import annotations
 
-
-def could_match(text: str, keys: tuple[str, ...]) -> bool:
-    """False only when a case-insensitive pattern needing one of ``keys`` cannot
-    match: an ASCII text whose lower-cased, space-collapsed form holds none.
-    (Non-ASCII text is always scanned: case folding is subtler there.)"""
-    if not text.isascii():
-        return True
-    flat = " ".join(text.lower().split())
-    return any(key in flat for key in keys)
-
-
 #: How far before its key word a match may begin (in the space-collapsed text):
 #: "key benefits" for "benefit", "precautions" for "caution", "[ may contain".
 KEY_LEAD = 8
@@ -35,6 +24,13 @@ def first_possible(text: str, keys: tuple[str, ...]) -> int | None:
     if not found:
         return None
     return max(0, min(found) - KEY_LEAD)
+
+
+def could_match(text: str, keys: tuple[str, ...]) -> bool:
+    """False only when a case-insensitive pattern needing one of ``keys`` cannot
+    match: an ASCII text whose lower-cased, space-collapsed form holds none.
+    (Non-ASCII text is always scanned: case folding is subtler there.)"""
+    return first_possible(text, keys) is not None
 
 
 def preview(text: str, limit: int = 80) -> str:
