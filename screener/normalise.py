@@ -100,8 +100,30 @@ TEXT_STEPS: Sequence[Step] = (
 
 
 _ASCII_ODD = re.compile("[\t\v\f\r\u0000-\u0008\u000e-\u001f\u007f]")
+# Every character drop_invisible, unify_spaces, drop_control_characters and
+# unify_dashes_and_quotes replace: one scan tells that all four change nothing.
+_ANY_ODD = re.compile(
+    "[\u200b\u200c\u200d\u2060\ufeff\u00ad"  # _INVISIBLE
+    "\u00a0\u2000-\u200a\u202f\u205f\u3000\t\v\f\r"  # _ODD_SPACES, _CRLF
+    "\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069"  # _CONTROL
+    "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"  # _DASHES
+    "\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u201f\u2033]"  # quotes
+)
+_WIDE_STEPS = (drop_invisible, unify_spaces, drop_control_characters, unify_dashes_and_quotes)
 # Bytes that hold a digit map to "0": five in a row is what a Colour Index fix needs.
 _DIGITS_TO_ZERO = bytes(48 if 48 <= i <= 57 else i for i in range(256))
+# The same for text encoded with "?" for each non-ASCII character: "?" maps to
+# "0" too, since a Unicode digit also matches the fix's \d (one "?" per
+# character, so runs keep their length).
+_DIGITS_OR_WIDE_TO_ZERO = bytes(48 if 48 <= i <= 57 or i == 63 else i for i in range(256))
+
+
+def may_hold_colour_index(text: str) -> bool:
+    """False only when fix_colour_index cannot change ``text``: no run of five
+    characters that could all be digits."""
+    if text.isascii():
+        return b"00000" in text.encode("ascii").translate(_DIGITS_TO_ZERO)
+    return b"00000" in text.encode("ascii", "replace").translate(_DIGITS_OR_WIDE_TO_ZERO)
 
 
 def clean_text(text: str) -> str:
@@ -111,14 +133,22 @@ def clean_text(text: str) -> str:
     invisible spaces, dashes and curly quotes), and a step whose trigger
     character is absent is not run: the result is the same as running all.
     """
-    if not text.isascii() or "&" in text:  # an entity can unescape to anything
+    if "&" in text:  # an entity can unescape to anything
         for step in TEXT_STEPS:
             text = step(text)
         return text
+    if not text.isascii():
+        # Each step below replaces only its own characters, and none puts back
+        # a character an earlier one replaces.
+        text = normalise_unicode(strip_html_tags(text))
+        if _ANY_ODD.search(text):
+            for step in _WIDE_STEPS:
+                text = step(text)
+        return fix_colour_index(text) if may_hold_colour_index(text) else text
     text = strip_html_tags(text)  # ASCII in, ASCII out
     if not text.isprintable() and _ASCII_ODD.search(text):
         text = drop_control_characters(unify_spaces(text))
-    if b"00000" in text.encode("ascii").translate(_DIGITS_TO_ZERO):
+    if may_hold_colour_index(text):
         text = fix_colour_index(text)
     return text
 

@@ -604,10 +604,12 @@ def test_a_signal_removes_the_part_file_and_stops_the_workers(
     proc.send_signal(signum)
     proc.wait(timeout=60)
     err = proc.stderr.read().decode() if proc.stderr else ""
-    assert proc.returncode == 128 + signum, err
-    assert len(err.splitlines()) == 1 and "stopped by" in err and "Traceback" not in err
-    assert not list(tmp_path.glob(".out.csv.*.part")) and not (tmp_path / "out.csv").exists()
-    assert _wait_for(lambda: not any(_running(w) for w in workers), 10)
+    # Every assertion says what the batch printed: a rare failure must explain itself.
+    assert proc.returncode == 128 + signum, (proc.returncode, err)
+    assert len(err.splitlines()) == 1 and "stopped by" in err and "Traceback" not in err, err
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert not list(tmp_path.glob(".out.csv.*.part")) and not (tmp_path / "out.csv").exists(), left
+    assert _wait_for(lambda: not any(_running(w) for w in workers), 10), (workers, err)
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")

@@ -33,6 +33,21 @@ def could_match(text: str, keys: tuple[str, ...]) -> bool:
     return first_possible(text, keys) is not None
 
 
+#: Characters a case-insensitive pattern matches to an ASCII letter although
+#: ``str.lower()`` does not give that letter ("İ" and "ı" match "i", "ſ" matches
+#: "s"; the Kelvin sign lowers to "k" as it matches). Found by testing every
+#: code point against ``re``'s case folding (tests/test_read.py).
+ODD_FOLDS = ("\u0130", "\u0131", "\u017f")
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when a substring test on it finds every ASCII word a
+    case-insensitive pattern could match in ``text``, else None."""
+    if not text.isascii() and any(ch in text for ch in ODD_FOLDS):
+        return None
+    return text.lower()
+
+
 def preview(text: str, limit: int = 80) -> str:
     """A one-line, quoted, shortened form of cut text for the notes."""
     flat = " ".join(text.split())

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .common import preview
+from .common import lowered, preview
 from .preamble import HEADING
 
 DRUG_FACTS = re.compile(
@@ -98,6 +98,22 @@ def split_actives(body: str) -> list[str]:
     return [" ".join(part.split()).strip(" .:•") for part in out if _LETTER.search(part)]
 
 
+def _may_hold_ingredient_heading(lowered: str) -> bool:
+    """False only when DRUG_FACTS can find no ``inactive`` or ``active`` heading
+    in the text ``lowered`` gave, so _is_panel would say no: each heading
+    needs these words."""
+    return (
+        "active" in lowered  # also "inactive"
+        or "excipient" in lowered
+        or "vehicle" in lowered
+        or ("other" in lowered and "ingredient" in lowered)
+        or (
+            "base" in lowered
+            and ("consisting" in lowered or "formulated" in lowered or "containing" in lowered)
+        )
+    )
+
+
 def _is_panel(text: str, found: list[re.Match[str]], kinds: list[str]) -> bool:
     """The panel's shape: an ``Inactive ingredients`` heading; ``Active
     ingredient(s)`` with another panel heading; or a one-ingredient panel, an
@@ -132,6 +148,9 @@ def read_drug_facts(text: str, notes: list[str]) -> DrugFactsPanel | None:
         or "ase formulated" in text
         or "ASE FORMULATED" in text
     ):
+        return None
+    low = lowered(text)
+    if low is not None and not _may_hold_ingredient_heading(low):
         return None
     found = list(DRUG_FACTS.finditer(text))
     kinds = [next(k for k in _KINDS if m.group(k)) for m in found]

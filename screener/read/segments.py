@@ -107,8 +107,15 @@ def _protect_run(match: re.Match[str]) -> str:
     return ",".join([*parts[:first], tail])
 
 
+# Every locant run holds a digit before a comma: one quick scan for the pair
+# spares the full pattern (its lookbehinds are tried at every character).
+_DIGIT_COMMA = re.compile(r"\d,\s?\d")
+
+
 def protect_locants(text: str) -> str:
     """Commas inside chemical locants become PROTECT (restored in each segment)."""
+    if not _DIGIT_COMMA.search(text):
+        return text
     return _LOCANTS.sub(_protect_run, text)
 
 
@@ -283,7 +290,7 @@ def split_segments(text: str, notes: list[str]) -> list[_Segment]:
 # runs per piece (cached) unless locants need the whole text.
 
 _FAST_BAD = b";|[]{}"
-_FAST_BAD_TEXT = ";|[]{}•·●▪◆■►±："
+_FAST_BAD_TEXT = re.compile("[;|\\[\\]{}•·●▪◆■►±：]")
 _FAST_TABLE = bytes(
     48 if 48 <= i <= 57 else 0 if i in _FAST_BAD else i for i in range(256)
 )  # digits -> "0", refused characters -> NUL
@@ -393,7 +400,7 @@ def _fast_segments(text: str, *, clean: bool) -> list[str] | None:
         if locants and "%" in text and b"0,0" in flags:  # perhaps a decimal comma: "1,5%"
             return None
     else:
-        if clean or any(ch in text for ch in _FAST_BAD_TEXT):
+        if clean or _FAST_BAD_TEXT.search(text):
             return None
         # Unicode digits: let the patterns look.
         if "%" in text and _DECIMAL_COMMA.search(text):
