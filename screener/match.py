@@ -198,7 +198,7 @@ class Matcher:
         self._name_cache: dict[str, Match] = {}
         self._entry_cache: dict[tuple[str, tuple[str, ...]], Match] = {}
         #: repair.py's answers per printed text (a catalog repeats its damaged entries).
-        self.repair_cache: dict[tuple[str, str], object] = {}
+        self.repair_cache: dict[tuple[str | None, ...], object] = {}
 
     # -- single names ---------------------------------------------------------
 

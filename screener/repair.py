@@ -216,9 +216,12 @@ def _split_run_together(text: str, matcher: Matcher) -> list[tuple[str, Match]] 
     return pieces
 
 
+_WEAK_KINDS = ("unknown", "fuzzy")
+
+
 def _weak(match: Match) -> bool:
     """Unknown, or only a guess: such an entry may be half of a split name."""
-    return match.kind in ("unknown", "fuzzy")
+    return match.kind in _WEAK_KINDS
 
 
 def _squeezed_forms(text: str, matcher: Matcher) -> tuple[str, ...]:
@@ -249,8 +252,24 @@ def _could_join(text: str, following: str, matcher: Matcher) -> bool:
 def _join(
     text: str, match: Match, following: str, following_match: Match, matcher: Matcher
 ) -> Match | None:
-    """The one ingredient two neighbours name together, if they are a split name."""
-    if not (_weak(match) or _weak(following_match)) or not _could_join(text, following, matcher):
+    """The one ingredient two neighbours name together, if they are a split name
+    (remembered per pair: a catalog repeats its damaged neighbours, shuffled or not)."""
+    if match.kind not in _WEAK_KINDS and following_match.kind not in _WEAK_KINDS:
+        return None
+    cache = matcher.repair_cache
+    key = (text, match.kind, match.inci, following, following_match.kind, following_match.inci)
+    found = cache.get(key, _MISSING)
+    if found is _MISSING:
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()
+        found = cache[key] = _joined(text, match, following, following_match, matcher)
+    return found  # type: ignore[return-value]
+
+
+def _joined(
+    text: str, match: Match, following: str, following_match: Match, matcher: Matcher
+) -> Match | None:
+    if not _could_join(text, following, matcher):
         return None
     # Both "1, 2-Hexanediol" and "Ethylhexyl Salicylate" squeeze to one key.
     joined = exact_match(f"{text} {following}", matcher)
@@ -271,7 +290,7 @@ def repair(
     only the neighbours of unknown or guessed entries are looked at).
     """
     count = len(texts)
-    weak = [i for i in range(count) if _weak(matches[i])]
+    weak = [i for i, match in enumerate(matches) if match.kind in _WEAK_KINDS]
     if not weak:
         return None
     unknown = [i for i in weak if matches[i].kind == "unknown"][:MAX_SPLITS_PER_LIST]
