@@ -63,7 +63,8 @@ def cut_preamble(text: str, notes: list[str]) -> str:
             notes.append(f"Cut text before the ingredient list: {preview(before)}")
         text = text[match.end() :]
     # No heading in the whole text: none in what follows a leading one either.
-    headings = list(HEADING.finditer(text)) if heading is not None else []
+    later = first_possible(text, HEADING_KEYS) if heading is not None else None
+    headings = list(HEADING.finditer(text, later)) if later is not None else []
     if headings:
         notes.append(
             "Read several ingredient sections as one list: "

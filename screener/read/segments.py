@@ -22,7 +22,7 @@ from typing import Literal
 
 from ..limits import MAX_TEXT_CHARS
 from ..normalise import clean_text, fix_colour_index
-from .common import first_possible
+from .common import first_possible, memo_map
 from .drug_facts import read_drug_facts
 from .input import SURROGATES_NOTE, check_input, replace_surrogates
 from .preamble import HEADING, TRAILING, TRAILING_KEYS, cut_preamble, cut_trailing
@@ -315,7 +315,6 @@ def _refused(segment: str) -> bool:
     return ":" in segment and bool(HEADING.search(segment))
 
 
-@lru_cache(maxsize=100_000)
 def _plain_piece(piece: str) -> tuple[str, ...] | None:
     """A comma piece → its segment texts; None when it needs the full path,
     _UNNESTED when its parentheses do not nest within it."""
@@ -338,9 +337,13 @@ def _plain_piece(piece: str) -> tuple[str, ...] | None:
     return (segment,) if segment.strip(" .:\t") else ()
 
 
-@lru_cache(maxsize=100_000)
 def _ci_piece(piece: str) -> tuple[str, ...] | None:
     return _plain_piece(fix_colour_index(piece))
+
+
+# Per comma piece, as printed: _plain_piece's and _ci_piece's answers (memo_map).
+_PLAIN: dict[str, tuple[str, ...] | None] = {}
+_CI: dict[str, tuple[str, ...] | None] = {}
 
 
 @lru_cache(maxsize=100_000)
@@ -413,7 +416,8 @@ def _fast_segments(text: str, *, clean: bool) -> list[str] | None:
             ci = False
         text = protect_locants(text)
     # Every piece at once (C-level map and chain: a catalog row has ~30 pieces).
-    founds = list(map(_ci_piece if ci else _plain_piece, text.split(",")))
+    pieces = text.split(",")
+    founds = memo_map(_CI, _ci_piece, pieces) if ci else memo_map(_PLAIN, _plain_piece, pieces)
     if None in founds or _UNNESTED in founds:
         for found in founds:  # the first refusal decides, as a piece-by-piece read would
             if found is None:
@@ -488,12 +492,13 @@ _INVERTED_QUALIFIER = re.compile(
 _BARE_STRENGTH = re.compile(r"\(?\d{1,3}(?:\.\d{1,3})?\s?%\)?")
 
 
-@lru_cache(maxsize=100_000)
 def _detached(segment: str) -> bool:
-    """Is this segment a qualifier or a strength cut off its name? (Cached per
-    segment text: a catalog repeats its segments.)"""
+    """Is this segment a qualifier or a strength cut off its name?"""
     text = segment.strip()
     return bool(_INVERTED_QUALIFIER.fullmatch(text) or _BARE_STRENGTH.fullmatch(text))
+
+
+_DETACHED: dict[str, bool] = {}  # per segment text (memo_map): a catalog repeats them
 
 
 def reattach_qualifiers(
@@ -501,7 +506,8 @@ def reattach_qualifiers(
 ) -> tuple[list[str], list[bool] | None]:
     """Segments with each inverted-title qualifier (or bare strength) joined to
     the name before it."""
-    if not any(map(_detached, texts[1:])):
+    detached: list[bool] = memo_map(_DETACHED, _detached, texts[1:])
+    if not any(detached):
         return texts, flags
     out: list[str] = []
     out_flags: list[bool] = []
