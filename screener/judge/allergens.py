@@ -16,7 +16,7 @@ from ..kinds.allergens import allergen_table
 from ..options import Options
 from ..place import Placement
 from ..vocabulary import Severity
-from .base import Judgement, db_cache, evidence_grade, has_table
+from .base import Judgement, db_cache, evidence_grade, has_table, remembered
 
 
 def hits_for(
@@ -60,22 +60,43 @@ def _carried_reason(carried: dict[str, list[str]], asked: tuple[str, ...]) -> st
     )
 
 
-def allergen_findings(placement: Placement, db: Database, options: Options) -> list[Judgement]:
+def _policy(db: Database) -> tuple[bool, frozenset[str], Severity, tuple[str, ...]]:
+    """Has the table?, the contexts that raise it, their severity, its sources:
+    read once per database."""
     cfg: dict[str, Any] = db.severity.get("allergen", {})
-    raised = set(cfg.get("raise_in_contexts", []))
-    asked = [c for c in options.contexts if c in raised]
-    severity: Severity = cfg.get("context_severity", "caution") if asked else "info"
-    if not has_table(db, "rules/allergens.csv"):
+    return (
+        has_table(db, "rules/allergens.csv"),
+        frozenset(cfg.get("raise_in_contexts", [])),
+        cfg.get("context_severity", "caution"),
+        tuple(cfg.get("sources", [])),
+    )
+
+
+def allergen_findings(placement: Placement, db: Database, options: Options) -> list[Judgement]:
+    present, raised, raised_severity, policy_sources = remembered(
+        db, "policies", "allergen", partial(_policy, db)
+    )
+    if not present:
         return []
+    cache = db_cache(db, "allergen_hits")
+    hits = [
+        found
+        if (found := cache.get(item.ingredient.inci)) is not None
+        else hits_for(item.ingredient, db, cache)
+        for item in placement.placed
+        if not item.may_contain
+    ]
+    if not any(hits):
+        return []
+    asked = [c for c in options.contexts if c in raised]
+    severity: Severity = raised_severity if asked else "info"
     table = allergen_table(db)
     listed: list[str] = []
     carried: dict[str, list[str]] = {}
-    sources: list[str] = list(cfg.get("sources", []))
-    cache = db_cache(db, "allergen_hits")
-    for item in placement.placed:
-        if item.may_contain:
-            continue
-        for hit in hits_for(item.ingredient, db, cache):
+    sources: list[str] = list(policy_sources)
+    placed = [item for item in placement.placed if not item.may_contain]
+    for item, item_hits in zip(placed, hits, strict=True):
+        for hit in item_hits:
             sources.extend(hit.sources)
             if hit.via == "listed":
                 listed.append(item.ingredient.inci)

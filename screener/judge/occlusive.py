@@ -115,6 +115,18 @@ def estimated_share(item: Placed, shares: Sequence[float], middle: float, trace:
     return shares[index] if index < len(shares) else middle
 
 
+def _load_numbers(
+    cfg: dict[str, Any],
+) -> tuple[list[float], float, float, dict[str, float]]:
+    """severity.toml [occlusion_load]'s numbers, read once per database."""
+    return (
+        [float(x) for x in cfg.get("position_shares", [])],
+        float(cfg.get("middle_share", 0.02)),
+        float(cfg.get("trace_share", 0.005)),
+        {k: float(v) for k, v in cfg.get("weights", {}).items()},
+    )
+
+
 def occlusion_load(placement: Placement, db: Database, options: Options) -> list[Judgement]:
     """One finding when occlusives make up most of the product (ointment, balm).
 
@@ -124,10 +136,9 @@ def occlusion_load(placement: Placement, db: Database, options: Options) -> list
     cfg: dict[str, Any] = db.severity.get("occlusion_load", {})
     if not cfg:
         return []
-    shares = [float(x) for x in cfg.get("position_shares", [])]
-    middle = float(cfg.get("middle_share", 0.02))
-    trace = float(cfg.get("trace_share", 0.005))
-    weights: dict[str, float] = {k: float(v) for k, v in cfg.get("weights", {}).items()}
+    shares, middle, trace, weights = remembered(
+        db, "policies", "occlusion_load", partial(_load_numbers, cfg)
+    )
     heavy_load = 0.0
     load = 0.0
     names: list[str] = []
