@@ -22,6 +22,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 from typing import Any, Literal, Protocol
 
 from .database import Database, Ingredient
@@ -255,6 +257,9 @@ def role_of(
     return "active"
 
 
+_MARKER, _JUDGED, _AQUEOUS = attrgetter("marker"), attrgetter("judged"), attrgetter("aqueous")
+
+
 def place(
     slots: Sequence[Slot],
     may_contain: Sequence[bool],
@@ -279,17 +284,23 @@ def place(
         # 19(1)(g), 21 CFR 701.3(f)(2): any order allowed there): the ~1% line.
         alphabetical, sorted_tail = None, True
     if alphabetical is None:
-        for position, slot in enumerate(slots, start=1):
-            if slot.marker and not may_contain[position - 1]:
-                line = position
-                break
+        # The first marker outside a may-contain block (found in C: lists are long).
+        markers = list(map(_MARKER, slots))
+        if True not in may_contain:
+            line = markers.index(True) + 1 if True in markers else None
+        else:
+            line = next(
+                (i for i, (marker, may) in enumerate(zip(markers, may_contain, strict=True), 1)
+                 if marker and not may),
+                None,
+            )  # fmt: skip
         if sorted_tail and (line is None or sorted_from < line):
             line = sorted_from
     trace_from = policy.trace_after + 1 if line is None else min(line, policy.trace_after + 1)
     drug_facts = "active" in sections or "inactive" in sections
     # Only the entries a rule may judge are placed (a few of a row's ~30).
     if context_relevant is None:
-        picked = [i for i, slot in enumerate(slots) if slot.judged]
+        picked = list(compress(range(len(slots)), map(_JUDGED, slots)))
     else:
         picked = [
             i
@@ -336,9 +347,12 @@ def place(
             zone = "top" if rank <= top_end else "trace" if position >= trace_from else "middle"
         role = role_of(ing, zone, percent, policy, excipient=basis == "alphabetical")
         placed.append(Placed(ing, position, may, zone, basis, percent, role, section, rank))
-    anhydrous = not any(
-        slot.aqueous for slot, may in zip(slots, may_contain, strict=True) if not may
-    )
+    if True not in may_contain:
+        anhydrous = True not in map(_AQUEOUS, slots)
+    else:
+        anhydrous = not any(
+            slot.aqueous for slot, may in zip(slots, may_contain, strict=True) if not may
+        )
     return Placement(
         placed=tuple(placed),
         line=line,
