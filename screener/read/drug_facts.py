@@ -138,6 +138,9 @@ def read_drug_facts(text: str, notes: list[str]) -> DrugFactsPanel | None:
     percentages before the first heading are actives printed without their
     heading."""
     # Plain substring tests before the pattern runs: this runs on every label.
+    low = lowered(text)
+    if low is not None and not _may_hold_ingredient_heading(low):
+        return None
     if not (
         "ngredient" in text
         or "NGREDIENT" in text
@@ -148,9 +151,6 @@ def read_drug_facts(text: str, notes: list[str]) -> DrugFactsPanel | None:
         or "ase formulated" in text
         or "ASE FORMULATED" in text
     ):
-        return None
-    low = lowered(text)
-    if low is not None and not _may_hold_ingredient_heading(low):
         return None
     found = list(DRUG_FACTS.finditer(text))
     kinds = [next(k for k in _KINDS if m.group(k)) for m in found]

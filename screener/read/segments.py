@@ -390,9 +390,10 @@ def _merged_segments(text: str) -> list[str] | None:
 def _fast_segments(text: str, *, clean: bool) -> list[str] | None:
     """The segment texts of a plain comma list, or None (use the full path).
 
-    ``clean``: ``text`` is raw printable ASCII without "&" or "<", still to be
-    cleaned (only the CI fix applies); otherwise it is clean_text's output."""
-    if not text.isprintable():
+    ``clean``: ``text`` is raw printable ASCII without "&" or "<" (the caller
+    checked), still to be cleaned (only the CI fix applies); otherwise it is
+    clean_text's output."""
+    if not clean and not text.isprintable():
         return None
     if text.isascii():
         flags = text.encode("ascii").translate(_FAST_TABLE)
