@@ -93,8 +93,8 @@ def test_odd_folds_are_every_character_lower_does_not_fold_as_re_does() -> None:
     assert lowered("Inactive \u212a") == "inactive k"
 
 
-def test_memo_map_remembers_every_answer_none_included_and_stays_bounded() -> None:
-    from screener.read.common import memo_map
+def test_memo_remembers_every_answer_none_included_and_stays_bounded() -> None:
+    from screener.read.common import Memo
 
     calls: list[str] = []
 
@@ -102,16 +102,10 @@ def test_memo_map_remembers_every_answer_none_included_and_stays_bounded() -> No
         calls.append(key)
         return None if key == "none" else key.upper()
 
-    cache: dict[str, str | None] = {}
-    assert memo_map(cache, compute, ["a", "none", "a"], limit=10) == ["A", None, "A"]
-    assert memo_map(cache, compute, ["none", "a"], limit=10) == [None, "A"]
-    assert calls == [
-        "a",
-        "none",
-        "a",
-    ]  # the repeat within one call is computed once more, not after
+    memo: Memo[str, str | None] = Memo(compute, limit=10)
+    assert memo.many(["a", "none", "a"]) == ["A", None, "A"]
+    assert memo.many(["none", "a"]) == [None, "A"]
+    assert calls == ["a", "none"]  # each key computed once
     keys = [str(i) for i in range(30)]
-    assert memo_map(cache, compute, keys, limit=10) == keys
-    assert len(cache) <= 10 + len(keys)
-    memo_map(cache, compute, ["x"], limit=10)
-    assert len(cache) == 1  # past the limit the cache starts again
+    assert memo.many(keys) == keys
+    assert len(memo) <= 10  # past the limit the memo starts again

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from itertools import repeat
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")
-_MISSING: object = object()
 
 #: How far before its key word a match may begin (in the space-collapsed text):
 #: "key benefits" for "benefit", "precautions" for "caution", "[ may contain".
@@ -56,21 +54,27 @@ def lowered(text: str) -> str | None:
     return text.lower()
 
 
-def memo_map(
-    cache: dict[_K, _V], compute: Callable[[_K], _V], keys: Sequence[_K], limit: int = 100_000
-) -> list[_V]:
-    """``[compute(k) for k in keys]``, each answer remembered in ``cache`` (cleared
-    past ``limit``). The look-ups run as one C-level map: a catalog row has ~30
-    pieces, nearly all seen before, and a per-call cache wrapper costs twice a
-    dict look-up."""
-    found: list[object] = list(map(cache.get, keys, repeat(_MISSING)))
-    if _MISSING in found:
-        if len(cache) > limit:
-            cache.clear()
-        for index, value in enumerate(found):
-            if value is _MISSING:
-                found[index] = cache[keys[index]] = compute(keys[index])
-    return found  # type: ignore[return-value]
+class Memo(dict[_K, _V]):
+    """A dict that computes a missing key's value (``compute(key)``) and keeps it,
+    cleared past ``limit`` keys. ``many(keys)`` looks every key up in one C-level
+    map: a catalog row has ~30 pieces, nearly all seen before, and a per-call
+    cache wrapper (``lru_cache``) costs nearly twice as much."""
+
+    __slots__ = ("compute", "limit")
+
+    def __init__(self, compute: Callable[[_K], _V], limit: int = 100_000) -> None:
+        super().__init__()
+        self.compute = compute
+        self.limit = limit
+
+    def __missing__(self, key: _K) -> _V:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[key] = self.compute(key)
+        return value
+
+    def many(self, keys: Iterable[_K]) -> list[_V]:
+        return list(map(self.__getitem__, keys))
 
 
 def preview(text: str, limit: int = 80) -> str:

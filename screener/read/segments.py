@@ -22,7 +22,7 @@ from typing import Literal
 
 from ..limits import MAX_TEXT_CHARS
 from ..normalise import clean_text, fix_colour_index
-from .common import first_possible, memo_map
+from .common import Memo, first_possible
 from .drug_facts import read_drug_facts
 from .input import SURROGATES_NOTE, check_input, replace_surrogates
 from .preamble import HEADING, TRAILING, TRAILING_KEYS, cut_preamble, cut_trailing
@@ -341,9 +341,9 @@ def _ci_piece(piece: str) -> tuple[str, ...] | None:
     return _plain_piece(fix_colour_index(piece))
 
 
-# Per comma piece, as printed: _plain_piece's and _ci_piece's answers (memo_map).
-_PLAIN: dict[str, tuple[str, ...] | None] = {}
-_CI: dict[str, tuple[str, ...] | None] = {}
+# Per comma piece, as printed: _plain_piece's and _ci_piece's answers.
+_PLAIN: Memo[str, tuple[str, ...] | None] = Memo(_plain_piece)
+_CI: Memo[str, tuple[str, ...] | None] = Memo(_ci_piece)
 
 
 @lru_cache(maxsize=100_000)
@@ -418,7 +418,7 @@ def _fast_segments(text: str, *, clean: bool) -> list[str] | None:
         text = protect_locants(text)
     # Every piece at once (C-level map and chain: a catalog row has ~30 pieces).
     pieces = text.split(",")
-    founds = memo_map(_CI, _ci_piece, pieces) if ci else memo_map(_PLAIN, _plain_piece, pieces)
+    founds = _CI.many(pieces) if ci else _PLAIN.many(pieces)
     if None in founds or _UNNESTED in founds:
         for found in founds:  # the first refusal decides, as a piece-by-piece read would
             if found is None:
@@ -499,7 +499,7 @@ def _detached(segment: str) -> bool:
     return bool(_INVERTED_QUALIFIER.fullmatch(text) or _BARE_STRENGTH.fullmatch(text))
 
 
-_DETACHED: dict[str, bool] = {}  # per segment text (memo_map): a catalog repeats them
+_DETACHED: Memo[str, bool] = Memo(_detached)  # per segment text: a catalog repeats them
 
 
 def reattach_qualifiers(
@@ -507,8 +507,7 @@ def reattach_qualifiers(
 ) -> tuple[list[str], list[bool] | None]:
     """Segments with each inverted-title qualifier (or bare strength) joined to
     the name before it."""
-    detached: list[bool] = memo_map(_DETACHED, _detached, texts[1:])
-    if not any(detached):
+    if not any(_DETACHED.many(texts[1:])):
         return texts, flags
     out: list[str] = []
     out_flags: list[bool] = []
