@@ -27,6 +27,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
 from typing import TypeVar
 
 from .match import Match, Matcher, number_variants, squeeze
@@ -43,7 +45,9 @@ MAX_SPLITS_PER_LIST = 40
 _RECOGNISED = ("exact", "alias", "common", "inventory")
 
 
-@dataclass(frozen=True, slots=True)
+#: Read-only by convention; not frozen because a repaired list builds one per
+#: entry (a frozen dataclass's __init__ costs about four times as much).
+@dataclass(slots=True)
 class Piece:
     """One entry after repair: which input entries it came from, as printed."""
 
@@ -216,7 +220,8 @@ def _split_run_together(text: str, matcher: Matcher) -> list[tuple[str, Match]] 
     return pieces
 
 
-_WEAK_KINDS = ("unknown", "fuzzy")
+_WEAK_KINDS = frozenset(("unknown", "fuzzy"))
+_KIND = attrgetter("kind")
 
 
 def _weak(match: Match) -> bool:
@@ -290,7 +295,8 @@ def repair(
     only the neighbours of unknown or guessed entries are looked at).
     """
     count = len(texts)
-    weak = [i for i, match in enumerate(matches) if match.kind in _WEAK_KINDS]
+    # Found in C (map, compress): a list has ~30 entries and one or two weak ones.
+    weak = list(compress(range(count), map(_WEAK_KINDS.__contains__, map(_KIND, matches))))
     if not weak:
         return None
     unknown = [i for i in weak if matches[i].kind == "unknown"][:MAX_SPLITS_PER_LIST]
