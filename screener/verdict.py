@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import reduce
+from functools import partial, reduce
 from operator import add, attrgetter
 from typing import Any, Protocol
 
 from .database import Database
 from .judge import Judgement
+from .judge.base import remembered
 from .vocabulary import RECOGNISED_KINDS, SEVERITY_RANK, worst
 
 
@@ -59,6 +60,38 @@ class Matched(Protocol):
     def confidence(self) -> float: ...
 
 
+@dataclass(frozen=True, slots=True)
+class VerdictPolicy:
+    """severity.toml [verdict], read once per database."""
+
+    deciding_kinds: frozenset[str]
+    avoid_label: str
+    caution_label: str
+    clean_label: str
+    uncertain_label: str
+    uncertain_below_share: float
+    high_confidence: float
+    medium_confidence: float
+
+
+def _policy(db: Database) -> VerdictPolicy:
+    cfg: dict[str, Any] = db.severity["verdict"]
+    return VerdictPolicy(
+        deciding_kinds=frozenset(cfg.get("kinds", [])),
+        avoid_label=cfg["avoid_label"],
+        caution_label=cfg["caution_label"],
+        clean_label=cfg["clean_label"],
+        uncertain_label=cfg.get("uncertain_label", cfg["clean_label"]),
+        uncertain_below_share=float(cfg.get("uncertain_below_share", 0.0)),
+        high_confidence=cfg["high_confidence"],
+        medium_confidence=cfg["medium_confidence"],
+    )
+
+
+def _most_severe_first(finding: Judgement) -> int:
+    return -SEVERITY_RANK[finding.severity]
+
+
 def decide(
     findings: Sequence[Judgement],
     entries: Sequence[Matched],
@@ -66,8 +99,8 @@ def decide(
     db: Database,
 ) -> Decision:
     """``entries`` and ``may_contain``: one per printed entry, in order."""
-    cfg: dict[str, Any] = db.severity["verdict"]
-    deciding_kinds = set(cfg.get("kinds", []))
+    policy = remembered(db, "policies", "verdict", partial(_policy, db))
+    deciding_kinds = policy.deciding_kinds
     counts = {"info": 0, "caution": 0, "avoid": 0}
     by_kind = dict.fromkeys(FINDING_KINDS, 0)
     flagged: set[str] = set()
@@ -96,19 +129,19 @@ def decide(
     mean = round(confidence / declared, 3) if declared else 0.0
     share = round(recognised / declared, 3) if declared else 0.0
     if top is not None:
-        label = cfg["avoid_label"] if top == "avoid" else cfg["caution_label"]
-    elif share < float(cfg.get("uncertain_below_share", 0.0)):
-        label = cfg.get("uncertain_label", cfg["clean_label"])
+        label = policy.avoid_label if top == "avoid" else policy.caution_label
+    elif share < policy.uncertain_below_share:
+        label = policy.uncertain_label
     else:
-        label = cfg["clean_label"]
+        label = policy.clean_label
     conf_label = (
         "high"
-        if mean >= cfg["high_confidence"]
+        if mean >= policy.high_confidence
         else "medium"
-        if mean >= cfg["medium_confidence"]
+        if mean >= policy.medium_confidence
         else "low"
     )
-    deciding.sort(key=lambda f: -SEVERITY_RANK[f.severity])
+    deciding.sort(key=_most_severe_first)
     return Decision(
         label=label,
         worst=top,
