@@ -45,7 +45,18 @@ def exit_code(exc: KeyboardInterrupt) -> int:
     return 128 + (exc.signum if isinstance(exc, Terminated) else int(signal.SIGINT))
 
 
+#: The process that installed the raising handler (stop_signals_raise).
+_OWNER: list[int] = []
+
+
 def _raise_terminated(signum: int, _frame: FrameType | None) -> None:
+    if _OWNER and os.getpid() != _OWNER[-1]:
+        # A forked worker that has not yet reset its handlers (watch_parent):
+        # raising here would print a traceback from inside the pool's
+        # initializer. Do what the worker's own handlers will do.
+        if signum == signal.SIGINT:
+            return  # the parent handles Ctrl-C
+        os._exit(128 + signum)
     _PENDING.append(signum)
     raise Terminated(signum)
 
@@ -64,6 +75,7 @@ def stop_signals_raise() -> Iterator[None]:
         yield
         return
     _PENDING.clear()
+    _OWNER.append(os.getpid())
     previous = {sig: signal.signal(sig, _raise_terminated) for sig in STOP_SIGNALS}
     try:
         yield
@@ -71,6 +83,7 @@ def stop_signals_raise() -> Iterator[None]:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
         _PENDING.clear()
+        _OWNER.pop()
 
 
 def watch_parent(parent: int, poll: float = PARENT_POLL) -> None:
