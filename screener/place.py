@@ -270,6 +270,7 @@ def place(
     """Positions → zones and roles of the ingredients a rule may judge (``judged``,
     or selected by a context rule), each once at its first, highest-weighted place."""
     policy = PlacePolicy.of(db)
+    any_may = True in may_contain
     found = alphabetical_reason(slots, may_contain, sections, policy)
     alphabetical, sorted_from = found if found is not None else (None, 0)
     line: int | None = None
@@ -286,14 +287,9 @@ def place(
     if alphabetical is None:
         # The first marker outside a may-contain block (found in C: lists are long).
         markers = list(map(_MARKER, slots))
-        if True not in may_contain:
-            line = markers.index(True) + 1 if True in markers else None
-        else:
-            line = next(
-                (i for i, (marker, may) in enumerate(zip(markers, may_contain, strict=True), 1)
-                 if marker and not may),
-                None,
-            )  # fmt: skip
+        if any_may:
+            markers = [marker and not may for marker, may in zip(markers, may_contain, strict=True)]
+        line = markers.index(True) + 1 if True in markers else None
         if sorted_tail and (line is None or sorted_from < line):
             line = sorted_from
     trace_from = policy.trace_after + 1 if line is None else min(line, policy.trace_after + 1)
@@ -347,12 +343,12 @@ def place(
             zone = "top" if rank <= top_end else "trace" if position >= trace_from else "middle"
         role = role_of(ing, zone, percent, policy, excipient=basis == "alphabetical")
         placed.append(Placed(ing, position, may, zone, basis, percent, role, section, rank))
-    if True not in may_contain:
-        anhydrous = True not in map(_AQUEOUS, slots)
-    else:
-        anhydrous = not any(
-            slot.aqueous for slot, may in zip(slots, may_contain, strict=True) if not may
-        )
+    declared = (
+        [slot for slot, may in zip(slots, may_contain, strict=True) if not may]
+        if any_may
+        else slots
+    )
+    anhydrous = True not in map(_AQUEOUS, declared)
     return Placement(
         placed=tuple(placed),
         line=line,

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import compress
 from operator import attrgetter
 from typing import TypeVar
@@ -61,17 +62,22 @@ _CACHE_LIMIT = 200_000
 _T = TypeVar("_T")
 
 
-def _cached(matcher: Matcher, compute: Callable[[str, Matcher], _T], text: str) -> _T:
-    """``compute(text, matcher)``, remembered per function and printed text (a
-    catalog repeats its damaged entries and their neighbours)."""
+def _remembered(matcher: Matcher, key: tuple[str | None, ...], compute: Callable[[], _T]) -> _T:
+    """``compute()``, remembered in the matcher's repair cache under ``key``
+    (which holds everything ``compute`` reads)."""
     cache = matcher.repair_cache
-    key = (compute.__name__, text)
     found = cache.get(key, _MISSING)
     if found is _MISSING:
         if len(cache) > _CACHE_LIMIT:
             cache.clear()
-        found = cache[key] = compute(text, matcher)
+        found = cache[key] = compute()
     return found  # type: ignore[return-value]
+
+
+def _cached(matcher: Matcher, compute: Callable[[str, Matcher], _T], text: str) -> _T:
+    """``compute(text, matcher)``, remembered per function and printed text (a
+    catalog repeats its damaged entries and their neighbours)."""
+    return _remembered(matcher, (compute.__name__, text), partial(compute, text, matcher))
 
 
 def exact_match(text: str, matcher: Matcher, *, families: bool = False) -> Match | None:
@@ -259,16 +265,13 @@ def _join(
 ) -> Match | None:
     """The one ingredient two neighbours name together, if they are a split name
     (remembered per pair: a catalog repeats its damaged neighbours, shuffled or not)."""
-    if match.kind not in _WEAK_KINDS and following_match.kind not in _WEAK_KINDS:
+    if not (_weak(match) or _weak(following_match)):
         return None
-    cache = matcher.repair_cache
-    key = (text, match.kind, match.inci, following, following_match.kind, following_match.inci)
-    found = cache.get(key, _MISSING)
-    if found is _MISSING:
-        if len(cache) > _CACHE_LIMIT:
-            cache.clear()
-        found = cache[key] = _joined(text, match, following, following_match, matcher)
-    return found  # type: ignore[return-value]
+    return _remembered(
+        matcher,
+        (text, match.kind, match.inci, following, following_match.kind, following_match.inci),
+        partial(_joined, text, match, following, following_match, matcher),
+    )
 
 
 def _joined(

@@ -79,12 +79,12 @@ def allergen_findings(placement: Placement, db: Database, options: Options) -> l
     if not present:
         return []
     cache = db_cache(db, "allergen_hits")
+    placed = [item for item in placement.placed if not item.may_contain]
     hits = [
         found
         if (found := cache.get(item.ingredient.inci)) is not None
         else hits_for(item.ingredient, db, cache)
-        for item in placement.placed
-        if not item.may_contain
+        for item in placed
     ]
     if not any(hits):
         return []
@@ -94,7 +94,6 @@ def allergen_findings(placement: Placement, db: Database, options: Options) -> l
     listed: list[str] = []
     carried: dict[str, list[str]] = {}
     sources: list[str] = list(policy_sources)
-    placed = [item for item in placement.placed if not item.may_contain]
     for item, item_hits in zip(placed, hits, strict=True):
         for hit in item_hits:
             sources.extend(hit.sources)

@@ -42,7 +42,7 @@ def could_match(text: str, keys: tuple[str, ...]) -> bool:
 #: Characters a case-insensitive pattern matches to an ASCII letter although
 #: ``str.lower()`` does not give that letter ("İ" and "ı" match "i", "ſ" matches
 #: "s"; the Kelvin sign lowers to "k" as it matches). Found by testing every
-#: code point against ``re``'s case folding (tests/test_read.py).
+#: code point against ``re``'s case folding (tests/test_read_gates.py).
 ODD_FOLDS = ("\u0130", "\u0131", "\u017f")
 
 

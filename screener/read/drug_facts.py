@@ -98,19 +98,16 @@ def split_actives(body: str) -> list[str]:
     return [" ".join(part.split()).strip(" .:•") for part in out if _LETTER.search(part)]
 
 
-def _may_hold_ingredient_heading(lowered: str) -> bool:
+def _may_hold_ingredient_heading(low: str) -> bool:
     """False only when DRUG_FACTS can find no ``inactive`` or ``active`` heading
-    in the text ``lowered`` gave, so _is_panel would say no: each heading
-    needs these words."""
+    in ``low`` (the text as ``common.lowered`` gave it), so _is_panel would say
+    no: each heading needs these words."""
     return (
-        "active" in lowered  # also "inactive"
-        or "excipient" in lowered
-        or "vehicle" in lowered
-        or ("other" in lowered and "ingredient" in lowered)
-        or (
-            "base" in lowered
-            and ("consisting" in lowered or "formulated" in lowered or "containing" in lowered)
-        )
+        "active" in low  # also "inactive"
+        or "excipient" in low
+        or "vehicle" in low
+        or ("other" in low and "ingredient" in low)
+        or ("base" in low and ("consisting" in low or "formulated" in low or "containing" in low))
     )
 
 
