@@ -82,6 +82,26 @@ def unify_dashes_and_quotes(text: str) -> str:
     return _DQUOTES.sub('"', text)
 
 
+# East Asian labels print the list in full-width punctuation: the ideographic
+# comma "、" (Japanese, Chinese) or the full-width comma "，" between entries,
+# "（ ）" around a name's gloss, "％" after a strength, and often full-width
+# Latin letters and digits ("ＰＥＧ－６０"). The Halfwidth and Fullwidth Forms
+# block U+FF01-FF5E is ASCII shifted by 0xFEE0 (its NFKC form); "、" and "。"
+# have no compatibility form, so they are mapped by hand.
+_WIDE_PUNCTUATION = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {
+    0x3001: ord(","),  # 、 ideographic comma
+    0xFE50: ord(","),  # ﹐ small comma
+    0xFE51: ord(","),  # ﹑ small ideographic comma
+    0x3002: ord("."),  # 。 ideographic full stop
+}
+
+
+def unify_wide_punctuation(text: str) -> str:
+    """Full-width and ideographic punctuation, letters and digits become ASCII,
+    so ``水、BG、グリセリン`` splits into three entries."""
+    return text.translate(_WIDE_PUNCTUATION)
+
+
 def fix_colour_index(text: str) -> str:
     """``Cl 77491`` (lower-case L, an OCR slip), ``C.I. 77491``, ``CI77491`` → ``CI 77491``."""
     return _CI_NUMBER.sub("CI ", text)
@@ -95,21 +115,29 @@ TEXT_STEPS: Sequence[Step] = (
     unify_spaces,
     drop_control_characters,
     unify_dashes_and_quotes,
+    unify_wide_punctuation,
     fix_colour_index,
 )
 
 
 _ASCII_ODD = re.compile("[\t\v\f\r\u0000-\u0008\u000e-\u001f\u007f]")
-# Every character drop_invisible, unify_spaces, drop_control_characters and
-# unify_dashes_and_quotes replace: one scan tells that all four change nothing.
+# Every character drop_invisible, unify_spaces, drop_control_characters,
+# unify_dashes_and_quotes and unify_wide_punctuation replace: one scan tells that all five change nothing.
 _ANY_ODD = re.compile(
     "[\u200b\u200c\u200d\u2060\ufeff\u00ad"  # _INVISIBLE
     "\u00a0\u2000-\u200a\u202f\u205f\u3000\t\v\f\r"  # _ODD_SPACES, _CRLF
     "\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069"  # _CONTROL
     "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"  # _DASHES
-    "\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u201f\u2033]"  # quotes
+    "\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u201f\u2033"  # quotes
+    "\uff01-\uff5e\u3001\u3002\ufe50\ufe51]"  # _WIDE_PUNCTUATION
 )
-_WIDE_STEPS = (drop_invisible, unify_spaces, drop_control_characters, unify_dashes_and_quotes)
+_WIDE_STEPS = (
+    drop_invisible,
+    unify_spaces,
+    drop_control_characters,
+    unify_dashes_and_quotes,
+    unify_wide_punctuation,
+)
 # Bytes that hold a digit map to "0": five in a row is what a Colour Index fix needs.
 _DIGITS_TO_ZERO = bytes(48 if 48 <= i <= 57 else i for i in range(256))
 # The same for text encoded with "?" for each non-ASCII character: "?" maps to

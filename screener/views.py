@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -169,7 +170,32 @@ def report_notes(result: Result, db: Database) -> list[str]:
             + ", ".join(repr(u) for u in unknown[:10])
             + (" …" if len(unknown) > 10 else "")
         )
+        scripts = sum(1 for text in unknown if not_latin_script(text))
+        if scripts:
+            who = (
+                "It is"
+                if len(unknown) == 1
+                else "All of them are"
+                if scripts == len(unknown)
+                else f"{scripts} of them {'is' if scripts == 1 else 'are'}"
+            )
+            notes.append(
+                f"{who} written in a script other than the Latin alphabet (Japanese, Chinese, "
+                "Korean, Cyrillic…). The "
+                "database knows ingredients by their INCI names, which use Latin letters: if "
+                "the pack or the brand's site prints the INCI list, screen that one."
+            )
     return notes
+
+
+_LATIN_LETTER = re.compile("[A-Za-z]")
+
+
+def not_latin_script(text: str) -> bool:
+    """Letters, none of them Latin even without accents ("グリセリン", "정제수", "甘油")."""
+    return any(ch.isalpha() for ch in text) and not _LATIN_LETTER.search(
+        unicodedata.normalize("NFKD", text)
+    )
 
 
 def verdict_model(d: Decision) -> Verdict:

@@ -29,6 +29,10 @@ from screener.database import Database
         (n.drop_control_characters, "Water\u202e, Glycerin\x07", "Water, Glycerin"),
         (n.unify_dashes_and_quotes, "PEG\u201340 Stearate", "PEG-40 Stearate"),
         (n.unify_dashes_and_quotes, "Cire d\u2019abeille", "Cire d'abeille"),
+        (n.unify_wide_punctuation, "水、BG、グリセリン", "水,BG,グリセリン"),  # Japanese list
+        (n.unify_wide_punctuation, "甘油，丁二醇；水。", "甘油,丁二醇;水."),  # Chinese list
+        (n.unify_wide_punctuation, "ＰＥＧ－６０（ｈｙｄｒｏ）５％", "PEG-60(hydro)5%"),  # full-width forms
+        (n.unify_wide_punctuation, "Glycerin，Aqua", "Glycerin,Aqua"),
         (n.fix_colour_index, "Cl 77491", "CI 77491"),
         (n.fix_colour_index, "C.I. 77891", "CI 77891"),
         (n.fix_colour_index, "CI77499", "CI 77499"),

@@ -58,6 +58,28 @@ def test_percentages_stay_annotations() -> None:
     assert [e.text for e in entries][1] == "Niacinamide 0,5 %"
 
 
+# A drug's title: the dosage form after the name, then a grade or strength.
+@pytest.mark.parametrize(
+    ("text", "inci"),
+    [
+        ("Tretinoin Cream USP 0.025%", "Tretinoin"),
+        ("Hydrocortisone Cream USP, 1%", "Hydrocortisone"),
+        ("Clobetasol Propionate Ointment USP, 0.05%", "Clobetasol Propionate"),
+        ("Metronidazole Topical Gel 0.75%", "Metronidazole"),
+        ("Azelaic Acid Gel 15%", "Azelaic Acid"),
+    ],
+)
+def test_a_drug_title_names_its_active(screener_real: Screener, text: str, inci: str) -> None:
+    (entry,) = screener_real.run(text).entries
+    assert (entry.inci, entry.kind) == (inci, "exact")
+
+
+def test_a_dosage_form_word_is_kept_without_a_strength(screener_real: Screener) -> None:
+    # "Aloe Vera Gel" is a name of its own: nothing printed says it is a drug title.
+    (entry,) = screener_real.run("Aloe Vera Gel").entries
+    assert entry.inci == "Aloe Barbadensis Leaf Juice"
+
+
 @pytest.mark.parametrize(
     ("text", "name", "annotations"),
     [
@@ -143,6 +165,39 @@ PANELS = [
             ("carbomer homopolymer type C", "inactive", None),
             ("dimethicone", "inactive", None),
             ("glycerin", "inactive", None),
+        ],
+    ),
+    (
+        "package insert: 'contains' without a colon, 'in a ... vehicle of'",
+        "RETIN-A (tretinoin) Cream contains tretinoin 0.025% in a hydrophilic cream vehicle of "
+        "stearic acid, isopropyl myristate, polyoxyl 40 stearate, and purified water.",
+        [
+            ("tretinoin", "active", 0.025),
+            ("stearic acid", "inactive", None),
+            ("isopropyl myristate", "inactive", None),
+            ("polyoxyl 40 stearate", "inactive", None),
+            ("purified water", "inactive", None),
+        ],
+    ),
+    (
+        "package insert: 'in a cream base of'",
+        "Hydrocortisone 2.5% in a cream base of cetyl alcohol, propylene glycol, water",
+        [
+            ("Hydrocortisone", "active", 2.5),
+            ("cetyl alcohol", "inactive", None),
+            ("propylene glycol", "inactive", None),
+            ("water", "inactive", None),
+        ],
+    ),
+    (
+        "package insert: 'in an ointment base composed of', a title before 'Contains:'",
+        "Hydrocortisone Ointment USP, 2.5%. Contains: hydrocortisone 2.5% in an ointment base "
+        "composed of white petrolatum, mineral oil and lanolin alcohol.",
+        [
+            ("hydrocortisone", "active", 2.5),
+            ("white petrolatum", "inactive", None),
+            ("mineral oil", "inactive", None),
+            ("lanolin alcohol", "inactive", None),
         ],
     ),
     (
@@ -335,6 +390,10 @@ def test_a_surrogate_pair_is_joined_back_silently() -> None:
             "Each gram contains: adapalene 1 mg in a vehicle consisting of carbomer 940, water",
             [("adapalene", 0.1), ("carbomer 940", None), ("water", None)],
         ),
+        (
+            "Each gram contains 1 mg adapalene in an aqueous gel base composed of carbomer 940",
+            [("adapalene", 0.1), ("carbomer 940", None)],
+        ),
         # no basis printed: the amount is shown, not read as a percentage
         ("Aqua, Glycerin 5 g", [("Aqua", None), ("Glycerin", None)]),
     ],
@@ -346,3 +405,30 @@ def test_amounts_per_100_g_are_percentages(
     assert [(e.name, e.percent) for e in label.entries] == expected
     assert label_segments(text).amount_basis_g == (None if "contains" not in text else
                                                     100.0 if "100 g" in text else 1.0)  # fmt: skip
+
+
+# East Asian labels: the ideographic comma "、" or the full-width comma "，"
+# separates entries; names in a script the database has no names for stay
+# unknown (never the one Latin abbreviation among them for the whole list).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "水、BG、グリセリン、スクワラン、ミネラルオイル、フェノキシエタノール",
+        "水，丁二醇，甘油，角鲨烷，矿油，苯氧乙醇",
+        "정제수, 글리세린, 부틸렌글라이콜, 미네랄오일, 페녹시에탄올",
+    ],
+)
+def test_lists_in_another_script_are_split_and_uncertain(
+    screener_real: Screener, text: str
+) -> None:
+    report = screener_real.screen(text)
+    assert len(report.ingredients) == 6 - ("정" in text)
+    assert report.verdict.label == "uncertain"
+    assert report.verdict.confidence_label == "low"
+    assert any("script other than the Latin alphabet" in note for note in report.notes)
+
+
+def test_a_bilingual_entry_is_not_called_another_script(screener_real: Screener) -> None:
+    report = screener_real.screen("Glycerin 甘油, Aqua, 水")
+    assert [i.inci for i in report.ingredients] == ["Glycerin", "Aqua", None]
+    assert any(n.startswith("It is written in a script") for n in report.notes)

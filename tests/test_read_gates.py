@@ -25,10 +25,11 @@ from screener.read.common import ODD_FOLDS, lowered
 ALPHABET = (
     "aAcCiIlLsStTvVeEnNgGrRdD 0123456789,;.%-()\n\t\r"
     "\u00e9\u00f2\u0131\u0130\u017f\u212a\u00a0\u200b\u00ad\u2013\u2019\u201c\u0007"
-    "\uff11\u0661\u00b2\u00b1\uff1a"
+    "\uff11\u0661\u00b2\u00b1\uff1a\u3001\uff0c\uff08\uff05\u3002"
 )
 WORDS = ["Active Ingredients:", "Inactive ingredients", "Other Ingredients:", "Excipients",
-         "in a vehicle consisting of", "gel base formulated with", "Purpose", "Uses", "Warnings",
+         "in a vehicle consisting of", "gel base formulated with", "in a cream vehicle of",
+         "in an ointment base composed of", "contains", "Base", "Purpose", "Uses", "Warnings",
          "Zinc Oxide 20%", "Octinoxate 7.5%", "Water", "Glycerin", "CI 77891", "Cl77491",
          "C.I. 77491", "1,2-Hexanediol", "1, 2-Hexanediol", "Polysorbate 20, 1,2-Hexanediol",
          "Aqua\u00a0(Water)", "\u0131nact\u0131ve \u0131ngredients:", "ACT\u0130VE INGREDIENTS",

@@ -21,9 +21,11 @@ DRUG_FACTS = re.compile(
     r"(?i)(?<![\w-])(?:"
     r"(?P<inactive>(?:inactive|other)\s+ingredients?|excipients?"
     # A package insert's prose: "adapalene 0.1% in a vehicle consisting of ...",
-    # "5% benzoyl peroxide, in an aqueous gel base formulated with ...".
+    # "5% benzoyl peroxide, in an aqueous gel base formulated with ...",
+    # "tretinoin 0.025% in a hydrophilic cream vehicle of ...", "in an ointment
+    # base composed of ...".
     r"|(?:in\s+)?an?\s+(?:[\w-]+\s+){0,3}?(?:vehicle|base)\s+(?:consisting\s+of|formulated\s+with"
-    r"|containing))"
+    r"|containing|(?:composed|comprised|made\s+up)\s+of|comprising|of))"
     r"|(?P<active>active\s+ingredients?)(?:\s*\((?:in\s+each|per)\b[^()\n]{0,40}\))?"
     r"(?P<header>[ \t]*purposes?)?"
     r"|(?P<purpose>purposes?)"
@@ -49,6 +51,7 @@ _WEIGHT_PER_WEIGHT = re.compile(
 _LETTER = re.compile(r"[A-Za-z]")
 _AMOUNT = re.compile(r"[ \t]*\([^()]{0,40}\)")
 _CONTAINS = re.compile(r"(?i)\bcontains?[ \t]*$")
+_CONTAINS_WORD = re.compile(r"(?i)\bcontains?\b")
 # A percentage printed apart from its name ("Adapalene USP, 0.1% (retinoid)").
 _LONE_STRENGTH = re.compile(r"^\s*\d{1,3}(?:[.,]\d{1,3})?\s*%(?:\s*\([^()]*\))?\s*$")
 _LAST_LETTER = re.compile(r"[A-Za-z][^A-Za-z]*\Z")
@@ -107,7 +110,11 @@ def _may_hold_ingredient_heading(low: str) -> bool:
         or "excipient" in low
         or "vehicle" in low
         or ("other" in low and "ingredient" in low)
-        or ("base" in low and ("consisting" in low or "formulated" in low or "containing" in low))
+        # "base consisting of", "composed of", "formulated with", "containing", "comprising"
+        or (
+            "base" in low
+            and ("of" in low or "formulated" in low or "contain" in low or "compris" in low)
+        )
     )
 
 
@@ -145,8 +152,8 @@ def read_drug_facts(text: str, notes: list[str]) -> DrugFactsPanel | None:
         or "XCIPIENT" in text
         or "ehicle" in text
         or "EHICLE" in text
-        or "ase formulated" in text
-        or "ASE FORMULATED" in text
+        or "ase" in text  # "base", "Base"
+        or "ASE" in text
     ):
         return None
     found = list(DRUG_FACTS.finditer(text))
@@ -160,7 +167,14 @@ def read_drug_facts(text: str, notes: list[str]) -> DrugFactsPanel | None:
     # "Gel, 0.1%. Each gram contains: adapalene 0.1% (1 mg)": the actives
     # follow the last colon; the product's name before it is cut.
     head, colon, listed = before.rpartition(":")
-    contains = bool(colon) and _CONTAINS.search(head) is not None
+    if not colon:
+        # A package insert's sentence: "RETIN-A (tretinoin) Cream contains
+        # tretinoin 0.025%": the actives follow the last "contains".
+        words = list(_CONTAINS_WORD.finditer(before))
+        if words:
+            word = words[-1]
+            head, colon, listed = before[: word.start()], word.group(), before[word.end() :]
+    contains = bool(colon) and (colon != ":" or _CONTAINS.search(head) is not None)
     if before and kinds[0] != "active" and (DRUG_PERCENT.search(before) or contains):
         if colon and _LETTER.search(listed):
             actives.extend(split_actives(listed))

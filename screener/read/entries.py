@@ -76,6 +76,11 @@ _PAREN_NOTE = re.compile(
 _AMOUNT = re.compile(r"(?i)^\d{1,4}(?:[.,]\d{1,3})?\s?(?:mg|g|mcg|µg)$")
 _TRAILING_AMOUNT = re.compile(r"(?i)(?<![\w\-/.,])(\d{1,4}(?:[.,]\d{1,3})?)\s?(mg|g)\.?$")
 _LETTER_START = re.compile(r"[^\W\d_]")
+_DOSAGE_FORM = re.compile(
+    r"(?i)(?<=\w)\s+(?:topical\s+|vaginal\s+|ophthalmic\s+|dermal\s+)?(?:cream|ointment|gel|lotion"
+    r"|solution|foam|emulsion|suspension|paste|jelly|spray|liniment)$"
+)
+_LEADING_AMOUNT = re.compile(r"(?i)^(\d{1,4}(?:[.,]\d{1,3})?)\s?(mg|g)\.?\s+(?=[^\W\d_])")
 _AMOUNT_NOTE = re.compile(r"^(\d{1,4}(?:[.,]\d{1,3})?) (mg|g)$")
 _INNER_PARENS = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
 _BRACKET_CHARS = re.compile(r"[()\[\]]")
@@ -169,6 +174,10 @@ def read_entry(raw: str) -> EntryRead | None:
     if amount and _LETTER_START.match(name):
         annotations.append(f"{amount.group(1)} {amount.group(2).lower()}")
         name = name[: amount.start()].strip()
+    elif name[:1].isdigit() and (lead := _LEADING_AMOUNT.match(name)):
+        # An insert's "Each gram contains 1 mg adapalene": the amount before the name.
+        annotations.append(f"{lead.group(1)} {lead.group(2).lower()}")
+        name = name[lead.end() :]
     marks = "".join(m.group() for m in _EDGE_MARKS.finditer(name))
     if marks:
         annotations.append(f"footnote {marks}")
@@ -249,6 +258,12 @@ def read_entry(raw: str) -> EntryRead | None:
         candidates.append(base[: flattened.start()])
     if graded:
         candidates.append(" ".join(graded.split()))
+    # A drug's title names its dosage form: "Tretinoin Cream USP 0.025%",
+    # "Metronidazole Topical Gel 0.75%". With a strength or grade printed, the
+    # name before the form is the active (tried last, so "Aloe Vera Gel", a
+    # name of its own, and any recorded name win).
+    if (percent is not None or graded) and (form := _DOSAGE_FORM.search(base)):
+        candidates.append(base[: form.start()])
     if not name and candidates:
         name = candidates[0]
     return EntryRead(
