@@ -31,7 +31,11 @@ from screener.database import Database
         (n.unify_dashes_and_quotes, "Cire d\u2019abeille", "Cire d'abeille"),
         (n.unify_wide_punctuation, "水、BG、グリセリン", "水,BG,グリセリン"),  # Japanese list
         (n.unify_wide_punctuation, "甘油，丁二醇；水。", "甘油,丁二醇;水."),  # Chinese list
-        (n.unify_wide_punctuation, "ＰＥＧ－６０（ｈｙｄｒｏ）５％", "PEG-60(hydro)5%"),  # full-width forms
+        (
+            n.unify_wide_punctuation,
+            "ＰＥＧ－６０（ｈｙｄｒｏ）５％",
+            "PEG-60(hydro)5%",
+        ),  # full-width forms
         (n.unify_wide_punctuation, "Glycerin，Aqua", "Glycerin,Aqua"),
         (n.fix_colour_index, "Cl 77491", "CI 77491"),
         (n.fix_colour_index, "C.I. 77891", "CI 77891"),
