@@ -107,16 +107,37 @@ def _protect_run(match: re.Match[str]) -> str:
     return ",".join([*parts[:first], tail])
 
 
-# Every locant run holds a digit before a comma: one quick scan for the pair
-# spares the full pattern (its lookbehinds are tried at every character).
-_DIGIT_COMMA = re.compile(r"\d,\s?\d")
+# Every locant run starts at a digit right before a comma and a digit: the
+# pattern is tried only there (re.sub would try its lookbehinds at every
+# character). The scan looks for the comma: a pattern that opens with a literal
+# is searched for that character first, about three times as fast on a label
+# as one that opens with \d.
+_COMMA_DIGIT = re.compile(r",\s?\d")
+_DIGIT = re.compile(r"\d")
 
 
 def protect_locants(text: str) -> str:
-    """Commas inside chemical locants become PROTECT (restored in each segment)."""
-    if not _DIGIT_COMMA.search(text):
+    """Commas inside chemical locants become PROTECT (restored in each segment).
+
+    The same as ``_LOCANTS.sub(_protect_run, text)``: a match can only start
+    at a digit followed by a comma and a digit, so the candidates are tried
+    left to right, each at most once, skipping those inside a match."""
+    out: list[str] = []
+    last = 0
+    match_at = _LOCANTS.match
+    for comma in _COMMA_DIGIT.finditer(text):
+        start = comma.start() - 1
+        if start < last or start < 0 or not _DIGIT.match(text, start):
+            continue
+        found = match_at(text, start)
+        if found is not None:
+            out.append(text[last:start])
+            out.append(_protect_run(found))
+            last = found.end()
+    if not out:
         return text
-    return _LOCANTS.sub(_protect_run, text)
+    out.append(text[last:])
+    return "".join(out)
 
 
 def matched_brackets(text: str) -> dict[int, int]:
