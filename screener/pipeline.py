@@ -141,9 +141,12 @@ class Screener:
         candidates: tuple[str, ...],
         notes: tuple[str, ...],
         match: Match,
-        percent: float | None = None,
+        percent: float | None,
+        *,
+        repaired: bool = False,
     ) -> Entry:
-        """``percent``: the reader's; a repaired entry reads it off its annotations."""
+        """``percent``: the reader's (None when it printed none, or several
+        strengths); a repaired entry reads it off its joined annotations."""
         ing = match.ingredient
         return Entry(
             text=printed,
@@ -155,7 +158,7 @@ class Screener:
             inci=match.inci,
             kind=match.kind,
             confidence=match.confidence,
-            percent=percent if percent is not None else printed_percent(notes) if notes else None,
+            percent=printed_percent(notes) if repaired and notes else percent,
             marker=ing is not None and ing.primary_function in self._markers,
             judged=ing is not None and judged_always(ing, self.db),
             aqueous=is_aqueous(match.inci or name),
@@ -249,7 +252,14 @@ class Screener:
             if all(e.kind == "unknown" for e in entries) and _prose([e.text for e in entries]):
                 raise ScreenError(NOT_A_LIST)
         db = self.db
-        placement = place(entries, may, sections, db, option_relevance(db, options))
+        placement = place(
+            entries,
+            may,
+            sections,
+            db,
+            option_relevance(db, options),
+            unordered_inactive=segments.unordered_inactive,
+        )
         findings = judge(placement, db, options)
         decision = decide(findings, entries, may, db)
         return Result(
@@ -287,7 +297,11 @@ class Screener:
                 annotations = tuple(
                     dict.fromkeys(a for i in piece.sources for a in entries[i].annotations)
                 )
-                out.append(self._entry(piece.text, piece.text, (), annotations, piece.match))
+                out.append(
+                    self._entry(
+                        piece.text, piece.text, (), annotations, piece.match, None, repaired=True
+                    )
+                )
             out_may.append(may[piece.sources[0]])
             out_sections.append(sections[piece.sources[0]])
         return out, out_may, out_sections

@@ -29,7 +29,9 @@ from typing import Any, Literal, Protocol
 from .database import Database, Ingredient
 
 Zone = Literal["top", "middle", "trace", "may_contain", "unknown"]
-Basis = Literal["position", "percent", "alphabetical"]
+#: What an entry's amount was judged from: its position, a printed percentage,
+#: or nothing ("alphabetical": a sorted list; "unordered": a drug's vehicle list).
+Basis = Literal["position", "percent", "alphabetical", "unordered"]
 
 
 #: Read-only by convention; not frozen because one is built per row of a batch
@@ -87,12 +89,16 @@ class Placement:
     placed: tuple[Placed, ...]
     #: 1-based position of the estimated ~1% line, None when not estimated.
     line: int | None
-    #: Why positions were (not) read as amounts: None, "drug-facts" or "sorted".
+    #: Why positions were (not) read as amounts: None, "drug-facts", "sorted" or
+    #: "vehicle" (a drug's vehicle or excipient list, printed in no stated order).
     alphabetical: str | None
     #: No water or watery material declared: an ointment, balm, oil or stick.
     anhydrous: bool = False
     #: The ~1% line was set where an alphabetical run of entries begins.
     line_from_sorted_run: bool = False
+    #: For a drug's vehicle list (alphabetical == "vehicle"): each of its n
+    #: entries' estimated share of the product, 1/n, as no order is stated.
+    unordered_share: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +172,9 @@ def sort_key(name: str) -> str:
 
 
 def _swaps(keys: Sequence[str]) -> int:
-    return sum(1 for a, b in zip(keys, keys[1:], strict=False) if a > b)
+    """Pairs out of order; a name with no Latin letter or digit (an empty key:
+    "甘油") has no alphabetical place, so it counts as out of order."""
+    return sum(1 for a, b in zip(keys, keys[1:], strict=False) if a > b or not b)
 
 
 def alphabetical_reason(
@@ -196,7 +204,7 @@ def alphabetical_reason(
     # Cheap test first, on the raw entries: most lists are out of order near their end.
     tail = 1
     for index in range(len(slots) - 1, 0, -1):
-        if slots[index - 1].sort_key > slots[index].sort_key:
+        if slots[index - 1].sort_key > slots[index].sort_key or not slots[index].sort_key:
             break
         tail += 1
         if tail >= n:
@@ -216,7 +224,7 @@ def alphabetical_reason(
     # (7 in order: 1 in 5,040 by chance; 6: 1 in 720).
     start = 0
     for index in range(len(declared) - 1, 0, -1):
-        if declared[index - 1][1] > declared[index][1]:
+        if declared[index - 1][1] > declared[index][1] or not declared[index][1]:
             start = index
             break
     if start > 6:
@@ -266,12 +274,16 @@ def place(
     sections: Sequence[str | None],
     db: Database,
     context_relevant: Callable[[Ingredient], bool] | None = None,
+    *,
+    unordered_inactive: bool = False,
 ) -> Placement:
     """Positions → zones and roles of the ingredients a rule may judge (``judged``,
     or selected by a context rule), each once at its first, highest-weighted place."""
     policy = PlacePolicy.of(db)
     any_may = True in may_contain
     found = alphabetical_reason(slots, may_contain, sections, policy)
+    if unordered_inactive and "inactive" in sections:
+        found = ("vehicle", sections.index("inactive") + 1)
     alphabetical, sorted_from = found if found is not None else (None, 0)
     line: int | None = None
     sorted_tail = False
@@ -337,11 +349,12 @@ def place(
             basis = "percent"
             zone = "top" if percent >= high else "trace" if percent <= low else "middle"
         elif alphabetical is not None and section != "active" and position >= sorted_from:
-            basis = "alphabetical"
+            basis = "unordered" if alphabetical == "vehicle" else "alphabetical"
             zone = "unknown"
         else:
             zone = "top" if rank <= top_end else "trace" if position >= trace_from else "middle"
-        role = role_of(ing, zone, percent, policy, excipient=basis == "alphabetical")
+        excipient = basis in ("alphabetical", "unordered")
+        role = role_of(ing, zone, percent, policy, excipient=excipient)
         placed.append(Placed(ing, position, may, zone, basis, percent, role, section, rank))
     declared = (
         [slot for slot, may in zip(slots, may_contain, strict=True) if not may]
@@ -349,10 +362,17 @@ def place(
         else slots
     )
     anhydrous = True not in map(_AQUEOUS, declared)
+    unordered_share = None
+    if alphabetical == "vehicle":
+        vehicle = sum(
+            1 for sec, may in zip(sections, may_contain, strict=True) if sec != "active" and not may
+        )
+        unordered_share = 1 / vehicle if vehicle else None
     return Placement(
         placed=tuple(placed),
         line=line,
         alphabetical=alphabetical,
         anhydrous=anhydrous,
         line_from_sorted_run=sorted_tail and line == sorted_from,
+        unordered_share=unordered_share,
     )

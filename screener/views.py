@@ -126,7 +126,14 @@ def report_notes(result: Result, db: Database) -> list[str]:
                 f"'{entry.text}': {entry.match.reason}; shown as a guess, {entry.match.inci}."
             )
     placement = result.placement
-    if placement.alphabetical is not None:
+    if placement.alphabetical == "vehicle":
+        notes.append(
+            "The inactive ingredients are this drug's vehicle (excipient) list, which "
+            "prescription labels and EU product information print in no stated order, so "
+            "their positions say nothing about amounts: each is judged as of unknown amount "
+            "(a reason for care at most, never top-five or trace) unless a percentage is printed."
+        )
+    elif placement.alphabetical is not None:
         notes.append(
             "The "
             + (

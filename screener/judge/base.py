@@ -90,6 +90,12 @@ def where(item: Placed) -> str:
             f"printed at {item.percent:g}% ({_PERCENT_TEXT[item.zone]}; the printed "
             "percentage is used instead of the position)"
         )
+    if item.basis == "unordered":
+        return (
+            f"at position {item.position} of a drug's vehicle (excipient) list, which is "
+            "printed in no stated order, so its position says nothing about its amount: "
+            "judged as an ingredient of unknown amount (never as top-five or trace)"
+        )
     if item.basis == "alphabetical" or item.zone == "unknown":
         return (
             f"at position {item.position} of a list in alphabetical order (as Drug Facts "

@@ -101,12 +101,22 @@ def occlusive_findings(placement: Placement, db: Database, options: Options) -> 
     return findings
 
 
-def estimated_share(item: Placed, shares: Sequence[float], middle: float, trace: float) -> float:
-    """A rough share of the formula (0-1): the printed percentage, else by position."""
+def estimated_share(
+    item: Placed,
+    shares: Sequence[float],
+    middle: float,
+    trace: float,
+    unordered: float | None = None,
+) -> float:
+    """A rough share of the formula (0-1): the printed percentage, else by
+    position; in a drug's vehicle list, printed in no stated order, an equal
+    share of it (``unordered``: 1/n)."""
     if item.percent is not None:
         return item.percent / 100.0
     if item.zone == "may_contain":
         return 0.0
+    if unordered is not None and item.basis == "unordered":
+        return unordered
     if item.zone in ("middle", "unknown"):
         return middle
     if item.zone == "trace":
@@ -149,7 +159,7 @@ def occlusion_load(placement: Placement, db: Database, options: Options) -> list
         weight = weights.get(cls or "", 0.0)
         if weight <= 0 or item.zone == "may_contain":
             continue
-        share = estimated_share(item, shares, middle, trace)
+        share = estimated_share(item, shares, middle, trace, placement.unordered_share)
         printed = printed or item.percent is not None
         load += weight * share
         if item.zone == "trace":
@@ -177,7 +187,13 @@ def occlusion_load(placement: Placement, db: Database, options: Options) -> list
     final = step_down(severity, steps)
     if final is None:
         return []
-    basis = "their printed percentages" if printed else "their positions in the list"
+    basis = (
+        "their printed percentages"
+        if printed
+        else "an equal share each of a vehicle list printed in no stated order"
+        if placement.unordered_share is not None
+        else "their positions in the list"
+    )
     reason = (
         f"Occlusion load: {', '.join(names)} "
         + (

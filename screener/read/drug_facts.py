@@ -19,17 +19,24 @@ from .preamble import HEADING
 
 DRUG_FACTS = re.compile(
     r"(?i)(?<![\w-])(?:"
-    r"(?P<inactive>(?:inactive|other)\s+ingredients?|excipients?"
+    r"(?P<inactive>(?:inactive|other)\s+ingredients?(?:\s+include[sd]?\b)?"
+    r"|(?:list\s+of\s+)?excipients?"
     # A package insert's prose: "adapalene 0.1% in a vehicle consisting of ...",
     # "5% benzoyl peroxide, in an aqueous gel base formulated with ...",
     # "tretinoin 0.025% in a hydrophilic cream vehicle of ...", "in an ointment
     # base composed of ...".
-    r"|(?:in\s+)?an?\s+(?:[\w-]+\s+){0,3}?(?:vehicle|base)\s+(?:consisting\s+of|formulated\s+with"
-    r"|containing|(?:composed|comprised|made\s+up)\s+of|comprising|of))"
-    r"|(?P<active>active\s+ingredients?)(?:\s*\((?:in\s+each|per)\b[^()\n]{0,40}\))?"
+    r"|(?:in\s+)?an?\s+(?:[\w-]+\s+){0,3}?(?:(?:vehicle|base)\s+(?:consisting\s+of|formulated\s+with"
+    r"|containing|(?:composed|comprised|made\s+up)\s+of|comprising|of)"
+    # "in a gel consisting of": the dosage form itself, with a verb that lists.
+    r"|(?:gel|cream|ointment|lotion|emulsion|solution|foam)\s+(?:consisting\s+of|formulated\s+with"
+    r"|(?:composed|comprised)\s+of|comprising)))"
+    # Not prose: "... (15% w/w) as the active ingredient", "release of active ingredient".
+    r"|(?<!as\sthe\s)(?<!\sof\s)(?<!\sthe\s)(?P<active>active\s+ingredients?)(?:\s*\((?:in\s+each|per)\b[^()\n]{0,40}\))?"
     r"(?P<header>[ \t]*purposes?)?"
     r"|(?P<purpose>purposes?)"
-    r"|(?P<other>drug\s+facts(?:\s*\(continued\))?|uses|use(?=[ \t]*[:：•\n])|warnings?"
+    r"|(?P<other>drug\s+facts(?:\s*\(continued\))?|uses|use(?=[ \t]*[:：•\n])"
+    # The singular heading at a line's start, before its text: "Use For the treatment of acne".
+    r"|(?<=\n)(?-i:Use|USE)(?=[ \t]+[A-Za-z])|warnings?"
     r"|directions|other\s+information|questions(?:\s+or\s+comments)?|do\s+not\s+use"
     r"|ask\s+a\s+doctor|stop\s+use|when\s+using\s+this\s+product"
     r"|keep\s+out\s+of\s+reach(?:\s+of\s+children)?)"
@@ -38,7 +45,8 @@ DRUG_FACTS = re.compile(
 _KINDS = ("inactive", "active", "purpose", "other")
 # The "Purpose" column beside each active: the OTC monographs' closed vocabulary.
 _DRUG_PURPOSES = re.compile(
-    r"(?i)(?<![\w-])(?:sunscreens?|(?:skin|lip)\s+protectants?|acne\s+(?:treatment|medication)"
+    r"(?i)(?<![\w-])(?:(?:(?:uva\s*/\s*uvb|uvb\s*/\s*uva|uva|uvb|broad[\s-]spectrum)\s+)?sunscreens?"
+    r"|(?:skin|lip)\s+protectants?|acne\s+(?:treatment|medication)"
     r"|anti-?acne|antiperspirants?|anti-?dandruff|(?:external|topical)\s+analgesics?"
     r"|anti-?itch|anti-?fungals?|(?:first\s+aid\s+)?antiseptics?|antibacterials?"
     r"|antimicrobials?|astringents?|skin\s+lighten(?:er|ing))(?![\w-])"
@@ -51,12 +59,64 @@ _WEIGHT_PER_WEIGHT = re.compile(
 _LETTER = re.compile(r"[A-Za-z]")
 _AMOUNT = re.compile(r"[ \t]*\([^()]{0,40}\)")
 _CONTAINS = re.compile(r"(?i)\bcontains?[ \t]*$")
+_NO_BEFORE_HEADING = re.compile(r"(?i)[\s.]*\bno$")
+_NONE = re.compile(r"(?i)^(?:none|nil|n/?a|-+)\.?$")
 _CONTAINS_WORD = re.compile(r"(?i)\bcontains?\b")
 # A percentage printed apart from its name ("Adapalene USP, 0.1% (retinoid)").
 _LONE_STRENGTH = re.compile(r"^\s*\d{1,3}(?:[.,]\d{1,3})?\s*%(?:\s*\([^()]*\))?\s*$")
 _LAST_LETTER = re.compile(r"[A-Za-z][^A-Za-z]*\Z")
-# Line breaks, semicolons and commas, but not a decimal comma ("0,5 %").
-_ACTIVE_BREAK = re.compile(r"[\n;]|(?<!\d),|,(?!\d{1,3}\s?%)")
+# Line breaks, semicolons and commas, but not a decimal comma ("0,5 %"); an
+# "and" before the next active's amount ("10 mg (1%) clindamycin and 50 mg ...").
+_ACTIVE_BREAK = re.compile(r"[\n;]|(?<!\d),|,(?!\d{1,3}\s?%)|\s+and\s+(?=\d)")
+
+# A package insert words the strength around the active's name; each pattern
+# rewrites one wording into the panel's "name strength" form.
+_NUMBER = r"\d{1,4}(?:[.,]\d{1,4})?"
+# "as dispensed", "as the active ingredient", "by weight", "at a concentration of"
+_STRENGTH_WORDS = re.compile(
+    r"(?i)\s*,?\s*\b(?:as\s+dispensed|as\s+the\s+active\s+ingredients?|by\s+weight"
+    r"|at\s+a\s+concentration\s+of)\b\s*,?"
+)
+# "tretinoin in one of three strengths, 0.1% (1 mg), 0.05%, or 0.025%": one
+# active, its strength not known from the text.
+_STRENGTHS = re.compile(
+    r"(?i)\s+in\s+(?:either|any|one|each)\s+of\s+(?:two|three|four|five|[2-5])\s+strengths?"
+    rf"\s*[,:]?\s*(?P<list>(?:{_NUMBER}\s?%(?:\s*\([^()]{{0,20}}\))?\s*,?\s*(?:(?:or|and)\s+)?)+)"
+)
+_IN_STRENGTH = re.compile(rf"(?i)\s+in\s+(?={_NUMBER}\s?%)")  # "tretinoin in 0.025%"
+# "10 mg (1%) clindamycin": the percentage before the name, the amount dropped.
+_AMOUNT_THEN_PERCENT = re.compile(
+    rf"(?i)(?<![\w.]){_NUMBER}\s?(?:mg|mcg|gm|g)\s*\(\s*({_NUMBER}\s?%)\s*\)\s+(?=[A-Za-z])"
+)
+# "7.5 mg per gram (0.75%)" → "0.75%"; "7.5 mg per gram" alone → "0.75%".
+_PER_GRAM = re.compile(
+    rf"(?i)(?<![\w.])(?P<mg>{_NUMBER})\s?mg\s+(?:per|/)\s*(?:gram|gm|g)\b(?:\s*\(\s*(?P<pct>{_NUMBER}\s?%)\s*\))?"
+)
+# "metronidazole, USP, 0.75%": a grade between commas stays with the name.
+_COMMA_GRADE = re.compile(r"(?i),\s*(USP|BP|IP|NF|Ph\.?\s?Eur\.?)\s*,\s*")
+
+
+def _per_gram_percent(found: re.Match[str]) -> str:
+    if found.group("pct"):
+        return found.group("pct")
+    value = float(found.group("mg").replace(",", ".")) / 10  # mg per g → %
+    return f"{value:g}%"
+
+
+def _strength_list(found: re.Match[str]) -> str:
+    return " (" + " / ".join(DRUG_PERCENT.findall(found.group("list"))) + ") "
+
+
+def insert_strengths(body: str) -> str:
+    """A package insert's wording of its actives' strengths, in the panel's
+    "name strength" form (the forms above; a text without them is unchanged)."""
+    if "mg" in body or "MG" in body:
+        body = _PER_GRAM.sub(_per_gram_percent, body)
+        body = _AMOUNT_THEN_PERCENT.sub(r"\1 ", body)
+    body = _COMMA_GRADE.sub(r" \1 ", body)
+    body = _STRENGTH_WORDS.sub(" ", body)
+    body = _STRENGTHS.sub(_strength_list, body)
+    return _IN_STRENGTH.sub(" ", body)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +126,10 @@ class DrugFactsPanel:
 
     actives: tuple[str, ...]
     inactives: tuple[str, ...]
+    #: The inactive ingredients are a drug's vehicle or excipient list ("in a
+    #: cream base of", "List of excipients:"), which prescription labels and EU
+    #: SmPCs print in no stated order: positions say nothing about amounts.
+    unordered: bool = False
 
 
 def split_actives(body: str) -> list[str]:
@@ -77,7 +141,7 @@ def split_actives(body: str) -> list[str]:
     the purpose.
     One pass per chunk: the next and the last letter are found once per cut,
     not once per percentage."""
-    body = _WEIGHT_PER_WEIGHT.sub(" ", _DRUG_PURPOSES.sub(" ", body))
+    body = _WEIGHT_PER_WEIGHT.sub(" ", _DRUG_PURPOSES.sub(" ", insert_strengths(body)))
     out: list[str] = []
     for chunk in _ACTIVE_BREAK.split(body):
         start = 0
@@ -115,6 +179,12 @@ def _may_hold_ingredient_heading(low: str) -> bool:
             "base" in low
             and ("of" in low or "formulated" in low or "contain" in low or "compris" in low)
         )
+        # "in a gel consisting of", "an emulsion formulated with"
+        or "consisting" in low
+        or "formulated with" in low
+        or "composed of" in low
+        or "comprised of" in low
+        or "comprising" in low
     )
 
 
@@ -154,6 +224,14 @@ def read_drug_facts(text: str, notes: list[str]) -> DrugFactsPanel | None:
         or "EHICLE" in text
         or "ase" in text  # "base", "Base"
         or "ASE" in text
+        or "onsisting" in text
+        or "ONSISTING" in text
+        or "ormulated" in text
+        or "ORMULATED" in text
+        or "ompos" in text
+        or "OMPOS" in text
+        or "ompris" in text
+        or "OMPRIS" in text
     ):
         return None
     found = list(DRUG_FACTS.finditer(text))
@@ -182,16 +260,21 @@ def read_drug_facts(text: str, notes: list[str]) -> DrugFactsPanel | None:
         else:
             actives.extend(split_actives(before))
             before = ""
+    unordered = False
     for index, (match, kind) in enumerate(zip(found, kinds, strict=True)):
         end = found[index + 1].start() if index + 1 < len(found) else len(text)
         body = text[match.end() : end].strip(" \t\n,;.")
+        if index + 1 < len(kinds) and kinds[index + 1] == "inactive":
+            body = _NO_BEFORE_HEADING.sub("", body)  # "... 100%. No inactive ingredients"
         # "Active ingredients" then "Purpose" as a table header: the actives follow.
         after_active = index > 0 and kinds[index - 1] == "active"
         if kind == "active" or (kind == "purpose" and after_active and not actives):
             actives.extend(split_actives(body))
         elif kind == "inactive":
-            if body:
+            if body and not _NONE.match(body):  # "Inactive ingredients: none"
                 inactives.append(body)
+                heading = match.group("inactive").lower()
+                unordered = unordered or not heading.startswith(("inactive", "other"))
         elif body:
             skipped.append(match.group(0).strip(" :：?"))
     if not actives and not inactives:
@@ -208,4 +291,4 @@ def read_drug_facts(text: str, notes: list[str]) -> DrugFactsPanel | None:
     )
     if before:
         notes.append(f"Cut text before the ingredient list: {preview(before)}")
-    return DrugFactsPanel(tuple(actives), tuple(inactives))
+    return DrugFactsPanel(tuple(actives), tuple(inactives), unordered)

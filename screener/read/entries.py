@@ -50,7 +50,8 @@ _NANO = re.compile(r"(?i)\s*[\[(]\s*nano\s*[\])]")
 # A pharmacopoeia grade after a name ("White Petrolatum USP", "Glycerin, USP",
 # "Zinc Oxide USP 40%", "Hydrocortisone (USP)"): a purity standard, not part
 # of the INCI name.
-_GRADE_WORDS = r"(?:USP|U\.S\.P\.?|NF|BP|EP|Ph\.?\s?Eur\.?|FCC|JP)"
+# Indian (IP), British (BP) and European (Ph. Eur.) titles too, with or without dots.
+_GRADE_WORDS = r"(?:USP|U\.S\.P\.?|NF|N\.F\.?|BP|B\.P\.?|EP|Ph\.?\s?Eur\.?|FCC|JP|IP|I\.P\.?)"
 _GRADE = re.compile(rf"(?:\s+|^)(?:{_GRADE_WORDS}(?:\s*/\s*{_GRADE_WORDS})?)\.?$")
 GRADE_ONLY = re.compile(rf"^\s*\(?{_GRADE_WORDS}(?:\s*/\s*{_GRADE_WORDS})?\.?\)?\s*$")
 MARKS = "*°†‡¹²³⁴⁵^#+"
@@ -71,8 +72,27 @@ _FOOTNOTE_WORDS = re.compile(
 )
 _PAREN_NOTE = re.compile(
     r"(?i)^(?:certified\s+)?(?:organic|bio|natural|vegan|non[\s-]?gmo|plant[\s-]?derived"
-    r"|vegetable|naturally\s+derived|from\s+.+|cold[\s-]pressed|micronized|micronised)$"
+    r"|vegetable|naturally\s+derived|from\s+.+|cold[\s-]pressed|micronized|micronised"
+    # A drug label's role note: "benzoic acid (as a preservative)".
+    r"|as\s+(?:an?\s+)?(?:preservative|antioxidant|buffer(?:ing\s+agent)?|emulsifier"
+    r"|stabili[sz]er|ph\s+adjuster|solvent|humectant)s?)$"
 )
+# A drug label's "sodium hydroxide to adjust pH": the role, not the name.
+_TO_ADJUST = re.compile(r"(?i)\s+(?:to|for)\s+(?:adjust(?:ing)?|adjustment\s+of)\s+(?:the\s+)?ph$")
+# "Clindamycin Phosphate IP equivalent to Clindamycin 1% w/w": the strength is
+# given as the base; the entry is the salt before "equivalent to".
+_EQUIVALENT = re.compile(r"(?i)\s+(?:equivalent|equiv\.?|eq\.)\s+to\s+(?P<base>.+)$")
+# "clindamycin as phosphate" (a salt printed after its base): try "clindamycin
+# phosphate" first, then the base.
+_AS_FORM = re.compile(r"(?i)^(?P<base>[^()]+?)\s+as\s+(?!an?\b|the\b)(?P<form>[a-z][\w-]*)$")
+# A base that fills the rest ("Cream base q.s.", "Ointment base q.s. to 100 g"):
+# not an ingredient of its own.
+BASE_FILL = re.compile(
+    r"(?i)^\s*(?:(?:cream|ointment|gel|lotion|emulsion|vanishing(?:\s+cream)?|water[\s-]washable)\s+)?"
+    r"base\s+q\.?\s?s\.?(?:\s+(?:to|ad)\s+\d[\d.,]*\s?(?:%|g|gm|ml))?\.?\s*$"
+)
+# "Purified Water q.s." / "q.s. to 100%": the ingredient that fills the rest.
+_QUANTUM_SATIS = re.compile(r"(?i)\s+q\.?\s?s\.?(?:\s+(?:to|ad)\s+\d[\d.,]*\s?(?:%|g|gm|ml))?\.?$")
 _AMOUNT = re.compile(r"(?i)^\d{1,4}(?:[.,]\d{1,3})?\s?(?:mg|g|mcg|µg)$")
 _TRAILING_AMOUNT = re.compile(r"(?i)(?<![\w\-/.,])(\d{1,4}(?:[.,]\d{1,3})?)\s?(mg|g)\.?$")
 _LETTER_START = re.compile(r"[^\W\d_]")
@@ -80,8 +100,11 @@ _DOSAGE_FORM = re.compile(
     r"(?i)(?<=\w)\s+(?:topical\s+|vaginal\s+|ophthalmic\s+|dermal\s+)?(?:cream|ointment|gel|lotion"
     r"|solution|foam|emulsion|suspension|paste|jelly|spray|liniment)$"
 )
-_LEADING_AMOUNT = re.compile(r"(?i)^(\d{1,4}(?:[.,]\d{1,3})?)\s?(mg|g)\.?\s+(?=[^\W\d_])")
+_LEADING_AMOUNT = re.compile(
+    r"(?i)^(\d{1,4}(?:[.,]\d{1,3})?)\s?(mg|gm|g)\.?\s+(?:of\s+)?(?=[^\W\d_])"
+)
 _AMOUNT_NOTE = re.compile(r"^(\d{1,4}(?:[.,]\d{1,3})?) (mg|g)$")
+_INTERIOR_JOINER = re.compile(r"(?i)^[\s/,;]*(?:(?:or|and)[\s/,;]*)?$")
 _INNER_PARENS = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
 _BRACKET_CHARS = re.compile(r"[()\[\]]")
 _LIST_BREAK = re.compile(r"[,;]")
@@ -120,7 +143,10 @@ def _read_percentages(name: str, annotations: list[str]) -> tuple[str, float | N
         else:
             annotations.append(f"{value}%")
             values.add(float(value))
-        kept.append(name[last : pct.start()])
+        between = name[last : pct.start()]
+        # "tretinoin (0.1% / 0.05% or 0.025%)": what only joins two strengths goes.
+        if not (kept and _INTERIOR_JOINER.match(between)):
+            kept.append(between)
         last = pct.end()
     if not kept:
         return name, None
@@ -149,7 +175,7 @@ def amount_percent(annotations: Sequence[str], basis_g: float) -> float | None:
 def read_entry(raw: str) -> EntryRead | None:
     """One printed segment → the entry as printed, its name, candidates,
     annotations and concentration."""
-    printed = " ".join(raw.split()).strip(" ,;")
+    printed = " ".join(raw.split()).strip(" ,;…")
     printed = _LEAD_BULLET.sub("", printed).strip()
     if printed.endswith(".") and not printed.lower().endswith(("denat.", "no.")):
         printed = printed[:-1].rstrip()
@@ -176,8 +202,22 @@ def read_entry(raw: str) -> EntryRead | None:
         name = name[: amount.start()].strip()
     elif name[:1].isdigit() and (lead := _LEADING_AMOUNT.match(name)):
         # An insert's "Each gram contains 1 mg adapalene": the amount before the name.
-        annotations.append(f"{lead.group(1)} {lead.group(2).lower()}")
+        unit = lead.group(2).lower()
+        annotations.append(f"{lead.group(1)} {'g' if unit == 'gm' else unit}")
         name = name[lead.end() :]
+    if " " in name:
+        adjust = _TO_ADJUST.search(name)
+        if adjust:
+            annotations.append("to adjust pH")
+            name = name[: adjust.start()]
+        equivalent = _EQUIVALENT.search(name)
+        if equivalent and equivalent.start() > 0:
+            annotations.append("equivalent to " + " ".join(equivalent.group("base").split()))
+            name = name[: equivalent.start()]
+        quantum = _QUANTUM_SATIS.search(name)
+        if quantum and quantum.start() > 0:
+            annotations.append("q.s. (fills the rest)")
+            name = name[: quantum.start()]
     marks = "".join(m.group() for m in _EDGE_MARKS.finditer(name))
     if marks:
         annotations.append(f"footnote {marks}")
@@ -264,6 +304,10 @@ def read_entry(raw: str) -> EntryRead | None:
     # name of its own, and any recorded name win).
     if (percent is not None or graded) and (form := _DOSAGE_FORM.search(base)):
         candidates.append(base[: form.start()])
+    as_form = _AS_FORM.match(base) if " as " in base.lower() else None
+    if as_form:
+        # "clindamycin as phosphate": the salt first, then the base.
+        candidates[:0] = [f"{as_form.group('base')} {as_form.group('form')}", as_form.group("base")]
     if not name and candidates:
         name = candidates[0]
     return EntryRead(
@@ -275,9 +319,11 @@ def read_entry(raw: str) -> EntryRead | None:
     )
 
 
+_BARE_PERCENT = re.compile(r"^\s*\(?\d{1,3}(?:[.,]\d{1,4})?\s?%\)?\s*$")
 _INNER_FOOTNOTE = re.compile(r"\s[*°†‡+]{1,3}\s?(?=[A-Za-z])")
 HEADING_MARK = "\x02"
 GRADE_MARK = "\x03"
+BASE_MARK = "\x04"
 
 
 @lru_cache(maxsize=100_000)
@@ -301,11 +347,16 @@ def read_segment(text: str) -> tuple[tuple[str, ...], tuple[EntryRead, ...]]:
             piece = piece[: inner.start()]
         # A kit or section heading: "STEP 01 Super Booster: Cetyl Ethylhexanoate".
         head, colon, tail = piece.partition(":")
-        if colon and tail.strip() and 0 < len(head.split()) <= 6 and "(" not in head:
+        if colon and _BARE_PERCENT.match(tail):  # "Niacinamide: 10%": a name and its amount
+            piece = f"{head} {tail.strip()}"
+        elif colon and tail.strip() and 0 < len(head.split()) <= 6 and "(" not in head:
             footnotes.append(HEADING_MARK + " ".join(head.split()))
             piece = tail
         if GRADE_ONLY.match(piece):  # "Petrolatum, USP": the grade split off
             footnotes.append(GRADE_MARK + " ".join(piece.split()))
+            continue
+        if "q" in piece and BASE_FILL.match(piece):  # "Cream base q.s."
+            footnotes.append(BASE_MARK + " ".join(piece.split()))
             continue
         read = read_entry(piece)
         if read is None:
@@ -350,5 +401,9 @@ def footnote_notes(footnotes: Sequence[str], notes: list[str]) -> None:
             notes.append(f"Section heading, not an ingredient: {preview(note[1:])}")
         elif note.startswith(GRADE_MARK):
             notes.append(f"Pharmacopoeia grade, not an ingredient: {preview(note[1:])}")
+        elif note.startswith(BASE_MARK):
+            notes.append(
+                f"A base that fills the rest (q.s.), its ingredients not named: {preview(note[1:])}"
+            )
         else:
             notes.append(f"Footnote text, not an ingredient: {preview(note)}")

@@ -10,13 +10,16 @@ import re
 from .common import first_possible, preview
 
 _HEADING_WORDS = (
-    r"(?:(?:active|inactive|other|full|key)\s+)?ingredients?(?:\s+list)?(?:\s*\(inci\))?"
+    r"(?:(?:(?:active|inactive|other|full|key)\s+)?ingredients?(?:\s+list)?"
     r"|ingr[ée]dients?|inci(?:\s+list)?|inhaltsstoffe|ingredientes|ingredienti|composition"
     r"|zusammensetzung|sastojci|sk[łl]adniki|bestanddelen|ingredi[ëe]nten|ainesosat"
-    r"|ingredienser|[成全]分"
+    r"|ingredienser|[成全]分)"
+    # A short qualifier in brackets: "Inhaltsstoffe (INCI):", "Ingredients (EN):".
+    r"(?:\s*\([^()\n:：]{1,12}\))?"
 )
 HEADING = re.compile(
-    rf"(?i)(?<![\w-])(?:{_HEADING_WORDS})(?:\s+(?:of|in|for)\s+[^:：\n,]{{1,60}})?\s*[:：]"
+    # Also glued to a size before it: "... Zinc 1% 30mlIngredients: Aqua".
+    rf"(?i)(?:(?<![\w-])|(?<=\d)|(?<=\dml)|(?<=\dg)|(?<=\doz))(?:{_HEADING_WORDS})(?:\s+(?:of|in|for)\s+[^:：\n,]{{1,60}})?\s*[:：]"
 )
 # Every match of HEADING begins with one of these (lower case) in ASCII text:
 # a heading word, or the word before one ("active", "other", "full", "key").
@@ -25,7 +28,11 @@ HEADING_KEYS = (
     "skladniki", "bestanddelen", "ainesosat", "active", "other", "full", "key",
 )  # fmt: skip
 # A heading that opens the text even without a colon: "INGREDIENTS Water, ...".
-_LEADING_HEADING = re.compile(r"(?i)^\s*(?:ingredients?|ingr[ée]dients?|inci)\s*\n")
+# "INGREDIENTS Water, ...", "Ingredients - Water, ...": the word first, no colon.
+LEADING_HEADING = re.compile(
+    r"(?i)^\s*(?:ingredients?|ingr[ée]dients?|inci|inhaltsstoffe|ingredientes|ingredienti)"
+    r"(?:\s*\([^()\n]{1,12}\))?(?:\s*\n|\s+[-–—]\s+|\s+(?=\w))"
+)
 TRAILING = re.compile(
     r"(?i)(?<![\w-])(?:directions(?:\s+for\s+use)?|how\s+to\s+use|suggested\s+use"
     r"|warnings?|cautions?|precautions?|for\s+external\s+use(?:\s+only)?|keep\s+out\s+of"
@@ -35,7 +42,12 @@ TRAILING = re.compile(
     r"|mode\s+d'emploi|conseils?\s+d'utilisation|pr[ée]cautions?\s+d'emploi|anwendung"
     r"|warnhinweise?|apply\s+(?:to|on|a|evenly|liberally|daily)|benefits?\s*:|key\s+benefits"
     r"|clinical(?:ly)?\s+(?:results|proven)|free\s+(?:of|from)\s*:|formulated\s+without"
-    r"|this\s+product\s+is\s+(?:free|formulated))"
+    r"|this\s+product\s+is\s+(?:free|formulated)"
+    # A claim sentence after the list: "... Tocopherol. Free of parabens and mineral oil."
+    r"|(?<=[.!])\s*(?:free\s+(?:of|from)|contains\s+no)\b"
+    # A web page's buttons ("...Show more", "Read more") and a formula code
+    # ("F.I.L. D41785/1", L'Oréal's formula identification).
+    r"|(?:show|read|see|view)\s+(?:more|less|all)\b|\(?\s*f\.i\.l\.?\s*(?:n[°o]\.?\s*)?[a-z]?\d)"
 )
 
 # Every match of TRAILING holds one of these (lower case, spaces collapsed): a
@@ -46,7 +58,8 @@ TRAILING_KEYS = (
     "keep out of", "stop use", "do not use", "avoid contact with", "store ", "made in",
     "manufactured ", "distributed by", "net w", "net content", "best before", "expiry",
     "please be aware", "please refer", "mode d'", "conseil", "anwendung", "apply ",
-    "benefit", "clinical", "free ", "formulated without", "this product is",
+    "benefit", "clinical", "free ", "formulated without", "this product is", "contains no",
+    "show ", "read more", "read less", "see more", "see all", "view ", "f.i.l",
 )  # fmt: skip
 
 
@@ -56,7 +69,7 @@ def cut_preamble(text: str, notes: list[str]) -> str:
     colon = ":" in text or "：" in text  # every HEADING match ends with a colon
     start = first_possible(text, HEADING_KEYS) if colon else None
     heading = HEADING.search(text, start) if start is not None else None
-    match = heading or _LEADING_HEADING.search(text)
+    match = heading or LEADING_HEADING.search(text)
     if match:
         before = text[: match.start()].strip()
         if before:

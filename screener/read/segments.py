@@ -25,7 +25,14 @@ from ..normalise import clean_text, fix_colour_index
 from .common import Memo, first_possible
 from .drug_facts import read_drug_facts
 from .input import SURROGATES_NOTE, check_input, replace_surrogates
-from .preamble import HEADING, TRAILING, TRAILING_KEYS, cut_preamble, cut_trailing
+from .preamble import (
+    HEADING,
+    LEADING_HEADING,
+    TRAILING,
+    TRAILING_KEYS,
+    cut_preamble,
+    cut_trailing,
+)
 
 Section = Literal["active", "inactive"]
 
@@ -49,10 +56,13 @@ _GLUED_PERCENT = re.compile(r"(?<=\d%)(?=[A-Za-z])")
 # A decimal comma: "0,5 %", "Zinc Oxide 20,5%". Not after a hyphen or another
 # digit run ("Ceteareth-20,5%" is a name and a percentage), not spaced.
 _DECIMAL_COMMA = re.compile(r"(?<![\w\-.,])(\d{1,2}),(?=\d{1,3}\s?%)")
-_SEPARATORS = re.compile(r"[,;•·|●▪◆■►\n()\[\]{}]|\.(?=\s+[*°†‡A-Z\[(+])")
+_SEPARATORS = re.compile(r"[,;•·|●▪◆■►\n()\[\]{}]|\.(?=\s+[*°†‡✝¹²³⁴⁵A-Z\[(+])")
 _BRACKETS = re.compile(r"[()\[\]{}]")
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
-_ABBREVIATIONS = frozenset({"denat", "no", "vit", "sp", "spp", "var", "st", "ext", "aq", "ca"})
+# Words a full stop abbreviates, so it ends no entry ("Ph. Eur." is a grade).
+_ABBREVIATIONS = frozenset(
+    {"denat", "no", "vit", "sp", "spp", "var", "st", "ext", "aq", "ca", "ph", "q"}
+)
 _LAST_WORD = re.compile(r"(\w+)$")
 _LIST_BULLET = re.compile(r"(?m)^[ \t]*(?:[-*•·]|\d+[.)])\s")
 _HTML_TAG = re.compile(r"<[a-zA-Z/!][^>]*>")
@@ -78,6 +88,9 @@ class Segments:
     #: The label gives amounts per this many grams ("100 g of ointment contains:",
     #: "each gram contains:"): entries' "27.00 g" read as percentages.
     amount_basis_g: float | None = None
+    #: The inactive section is a drug's vehicle or excipient list, printed in no
+    #: stated order (read.drug_facts.DrugFactsPanel.unordered).
+    unordered_inactive: bool = False
 
 
 @dataclass(slots=True)
@@ -458,6 +471,8 @@ def _list_segments(raw: str, notes: list[str], fast: bool) -> tuple[list[str], l
     """Stages 2-5 over one ingredient list: its segment texts and may-contain
     flags (None when no segment is in a may-contain block)."""
     tried = False
+    # A leading "Ingredients" without a colon is cut by cut_preamble only.
+    fast = fast and not LEADING_HEADING.match(raw)
     if fast and raw.isascii() and raw.isprintable() and "&" not in raw and "<" not in raw:
         plain = _fast_segments(raw, clean=True)
         if plain is not None:
@@ -486,20 +501,32 @@ def _list_segments(raw: str, notes: list[str], fast: bool) -> tuple[list[str], l
     return [s.text for s in segments], flags if any(flags) else None
 
 
+# "100 g contains", "Each 10 g contains", "per 100 g", "Each gram of Triamcinolone
+# Acetonide Cream USP, 0.1% contains": the amounts are per that many grams.
 _PER_AMOUNT = re.compile(
-    r"(?i)(?<![\w.,])(?:(?P<hundred>100)\s?g(?:rams?)?\b[^.;:\n]{0,40}?\bcontains?\b"
-    r"|per\s+(?P<per>100)\s?g\b|(?:each|per|1)\s+(?:gram|g)\b[^.;:\n]{0,20}?\bcontains?\b)"
+    r"(?i)(?<![\w.,])(?:(?:each\s+)?(?P<grams>\d{1,3}(?:\.\d{1,2})?)\s?(?:g|gm|grams?)\b"
+    r"(?:[^.;:\n]|\.(?=\d)){0,60}?\bcontains?\b"
+    r"|per\s+(?P<per>\d{1,3})\s?(?:g|gm|grams?)\b"
+    r"|(?:each|per)\s+(?:gram|gm|g)\b(?:[^.;:\n]|\.(?=\d)){0,80}?\bcontains?\b)"
 )
 
 
 def amount_basis(text: str) -> float | None:
-    """100 when amounts are given per 100 g, 1 when per gram, else None."""
-    if not ("ontain" in text or "ONTAIN" in text or "er 100" in text or "ER 100" in text):
+    """How many grams the printed amounts are per (100 for "100 g contains", 1
+    for "each gram contains"), else None."""
+    if not (
+        "ontain" in text
+        or "ONTAIN" in text
+        or " per " in text
+        or " Per " in text
+        or " PER " in text
+    ):
         return None
     found = _PER_AMOUNT.search(text)
     if found is None:
         return None
-    return 100.0 if found.group("hundred") or found.group("per") else 1.0
+    grams = float(found.group("grams") or found.group("per") or 1.0)
+    return grams if grams > 0 else None
 
 
 # A pharmacopoeia title printed inverted ("Benzoyl Peroxide, Hydrous", "Mineral
@@ -616,4 +643,5 @@ def label_segments(text: object, *, max_chars: int = MAX_TEXT_CHARS, fast: bool 
         tuple(notes),
         drug_facts=True,
         amount_basis_g=basis,
+        unordered_inactive=panel.unordered,
     )
