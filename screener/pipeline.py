@@ -29,16 +29,18 @@ from .options import Options
 from .place import Placement, PlacePolicy, place, printed_percent, sort_key
 from .read import (
     NO_ENTRIES,
+    SPLIT_MARK,
     TAIL_MARKS,
     ParsedEntry,
     amount_percent,
     footnote_notes,
     footnote_tail,
     label_segments,
+    read_entry,
     read_segment,
     too_many_entries,
 )
-from .repair import repair
+from .repair import repair, split_slash_list
 from .verdict import Decision, decide
 
 if TYPE_CHECKING:
@@ -186,6 +188,29 @@ class Screener:
         found = self._segments[segment] = (footnotes, entries, weak)
         return found
 
+    def _slash_list(self, entry: Entry, footnotes: list[str]) -> list[Entry]:
+        """A label that is one entry printed with slashes between different
+        ingredients ("Water / Glycerin / Niacinamide"): its parts, with a note.
+        Only a label of one entry: in a list with other separators, slashes
+        join synonyms ("Yeast Extract/Faex/Extrait De Levure", "Iron
+        Oxides/CI 77491") that the database may hold as separate rows."""
+        parts = split_slash_list(entry.name, self.matcher)
+        if parts is None:
+            return [entry]
+        footnotes.append(f"{SPLIT_MARK}'{entry.text}' read as {len(parts)} entries")
+        reads = [read for text in parts if (read := read_entry(text)) is not None]
+        return [
+            self._entry(
+                r.text,
+                r.name,
+                r.candidates,
+                r.annotations,
+                self.matcher.match_entry(ParsedEntry(r.text, r.name, r.candidates, 0)),
+                r.percent,
+            )
+            for r in reads
+        ]
+
     @property
     def _markers(self) -> frozenset[str]:
         return PlacePolicy.of(self.db).markers
@@ -230,6 +255,10 @@ class Screener:
                 del may[len(entries) :]
                 del sections[len(entries) :]
                 weak = sum(1 for e in entries if e.kind in ("unknown", "fuzzy"))
+        if len(entries) == 1 and ("/" in entries[0].name or "\\" in entries[0].name):
+            entries = self._slash_list(entries[0], footnotes)
+            weak = sum(1 for e in entries if e.kind in ("unknown", "fuzzy"))
+            may, sections = may[:1] * len(entries), sections[:1] * len(entries)
         if footnotes:
             footnote_notes(footnotes, notes)
         if not entries:

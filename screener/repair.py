@@ -25,6 +25,7 @@ names are handled by match.py, not here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -116,6 +117,30 @@ def _exact_match(text: str, matcher: Matcher, *, families: bool) -> Match | None
         if families and best is None and (found.family or "").startswith("botanical"):
             best = found
     return best
+
+
+_SLASH = re.compile(r"\s*[/\\]\s*")
+
+
+def split_slash_list(name: str, matcher: Matcher) -> tuple[str, ...] | None:
+    """The parts of a list printed with slashes ("Water / Glycerin / Niacinamide"),
+    or None when the slashes join synonyms ("Aqua/Water/Eau") or one name
+    ("Caprylic/Capric Triglyceride").
+
+    Split only when the whole is no database name and at least two parts are
+    different database ingredients: synonyms name one ingredient, so two
+    different ones are two entries (a whole printed as one was hiding the rest)."""
+    if "/" not in name and "\\" not in name:
+        return None
+    return _cached(matcher, _split_slash_list, name)
+
+
+def _split_slash_list(name: str, matcher: Matcher) -> tuple[str, ...] | None:
+    parts = [p.strip() for p in _SLASH.split(name) if p.strip()]
+    if len(parts) < 2 or exact_match(name, matcher) is not None:
+        return None
+    named = {found.inci for part in parts if (found := exact_match(part, matcher)) is not None}
+    return tuple(parts) if len(named) >= 2 else None
 
 
 #: Words that end a botanical INCI name (repair trusts only botanical families).

@@ -260,3 +260,28 @@ def test_an_ointment_vehicle_in_no_stated_order_is_still_an_ointment(
     (load,) = [f for f in report.findings if f.rule.startswith("occlusion-load")]
     assert load.rule == "occlusion-load:ointment"
     assert "no stated order" in load.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Water / Glycerin / Niacinamide / Panthenol",
+         ["Aqua", "Glycerin", "Niacinamide", "Panthenol"]),
+        ("WATER/GLYCERIN/PETROLATUM/MINERAL OIL",
+         ["Aqua", "Glycerin", "Petrolatum", "Paraffinum Liquidum"]),
+        # synonyms and one name with a slash stay one entry
+        ("Aqua/Water/Eau", ["Aqua"]),
+        ("Caprylic/Capric Triglyceride", ["Caprylic/Capric Triglyceride"]),
+        # in a comma list, slashes join synonyms the database may hold apart
+        ("Aqua, Yeast Extract/Faex/Extrait De Levure, Glycerin",
+         ["Aqua", "Yeast Extract", "Glycerin"]),
+    ],
+)  # fmt: skip
+def test_a_list_printed_with_slashes_is_split(
+    screener_real: Screener, text: str, expected: list[str]
+) -> None:
+    report = screener_real.screen(text)
+    assert [i.inci for i in report.ingredients] == expected
+    assert any("printed with slashes" in n for n in report.notes) == (
+        len(expected) > 1 and "," not in text
+    )

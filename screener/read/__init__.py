@@ -22,6 +22,7 @@ the report path calls ``read_label``. Both give the same entries.
 from .common import could_match
 from .drug_facts import DrugFactsPanel, read_drug_facts
 from .entries import (
+    SPLIT_MARK,
     TAIL_MARKS,
     EntryRead,
     amount_percent,
@@ -38,6 +39,7 @@ from .segments import Section, Segments, label_segments, split_segments
 __all__ = [
     "NO_ENTRIES",
     "PLACEHOLDER",
+    "SPLIT_MARK",
     "SPREADSHEET_ERROR",
     "TAIL_MARKS",
     "DrugFactsPanel",

@@ -324,6 +324,7 @@ _INNER_FOOTNOTE = re.compile(r"\s[*°†‡+]{1,3}\s?(?=[A-Za-z])")
 HEADING_MARK = "\x02"
 GRADE_MARK = "\x03"
 BASE_MARK = "\x04"
+SPLIT_MARK = "\x05"
 
 
 @lru_cache(maxsize=100_000)
@@ -401,6 +402,11 @@ def footnote_notes(footnotes: Sequence[str], notes: list[str]) -> None:
             notes.append(f"Section heading, not an ingredient: {preview(note[1:])}")
         elif note.startswith(GRADE_MARK):
             notes.append(f"Pharmacopoeia grade, not an ingredient: {preview(note[1:])}")
+        elif note.startswith(SPLIT_MARK):
+            notes.append(
+                f"A list printed with slashes: {note[1:]}, since its parts are different "
+                "ingredients, not names of one."
+            )
         elif note.startswith(BASE_MARK):
             notes.append(
                 f"A base that fills the rest (q.s.), its ingredients not named: {preview(note[1:])}"
