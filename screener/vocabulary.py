@@ -23,8 +23,8 @@ ACTIVE_CLASSES: frozenset[str] = frozenset(
     retinoid retinoid_prescription retinoid_cosmetic aha bha pha benzoyl_peroxide
     l_ascorbic_acid vitamin_c_derivative copper_peptide hydroquinone niacinamide resorcinol
     sulfur sulfone azelaic_acid drying_alcohol physical_exfoliant vitamin_a_eu
-    salicylate_preservative antibiotic corticosteroid alpha_agonist antiparasitic
-    oxidising_agent antiandrogen depigmenting
+    salicylate_preservative antibiotic corticosteroid corticosteroid_potent
+    corticosteroid_mild alpha_agonist antiparasitic oxidising_agent antiandrogen depigmenting
     """.split()
 )
 

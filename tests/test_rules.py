@@ -181,3 +181,135 @@ def test_post_procedure_fragrance_rule_reads_the_primary_function(screener_real:
     )
     flagged = {n for f in report.findings if f.kind == "context" for n in f.ingredients}
     assert flagged == {"Parfum", "Linalool"}
+
+
+# --- topical corticosteroids and unnamed fragrance in the contexts --------------------
+
+# printed list, context, rule, severity, ingredient named by the finding
+CONTEXT_RULE_CASES: list[tuple[str, str, str, str, str]] = [
+    # corticosteroids, split by the UK/WHO potency classes (actives.csv)
+    (
+        "Aqua, Clobetasol Propionate 0.05%, Petrolatum",
+        "eye",
+        "X22",
+        "avoid",
+        "Clobetasol Propionate",
+    ),
+    ("Aqua, Mometasone Furoate 0.1%, Glycerin", "eye-area", "X22", "avoid", "Mometasone Furoate"),
+    (
+        "Aqua, Hydrocortisone Butyrate 0.1%, Glycerin",
+        "eye-area",
+        "X22",
+        "avoid",
+        "Hydrocortisone Butyrate",
+    ),
+    ("Aqua, Hydrocortisone 1%, Glycerin", "eye-area", "X23", "caution", "Hydrocortisone"),
+    (
+        "Aqua, Clobetasone Butyrate 0.05%, Glycerin",
+        "eye-area",
+        "X23",
+        "caution",
+        "Clobetasone Butyrate",
+    ),
+    (
+        "Aqua, Betamethasone Dipropionate 0.05%, Glycerin",
+        "infant",
+        "X24",
+        "avoid",
+        "Betamethasone Dipropionate",
+    ),
+    (
+        "Aqua, Clobetasol Propionate 0.05%, Glycerin",
+        "infant",
+        "X24",
+        "avoid",
+        "Clobetasol Propionate",
+    ),
+    ("Aqua, Hydrocortisone 1%, Petrolatum", "infant", "X25", "caution", "Hydrocortisone"),
+    (
+        "Hydrocortisone Acetate 1%, Aqua, Glycerin",
+        "infant",
+        "X25",
+        "caution",
+        "Hydrocortisone Acetate",
+    ),
+    ("Aqua, Desonide 0.05%, Glycerin", "infant", "X25", "caution", "Desonide"),
+    (
+        "Aqua, Clobetasol Propionate 0.05%, Glycerin",
+        "pregnancy",
+        "X26",
+        "caution",
+        "Clobetasol Propionate",
+    ),
+    # unnamed fragrance, however the label spells it
+    ("Aqua, Glycerin, Parfum", "eye-area", "X27", "caution", "Parfum"),
+    ("Aqua, Glycerin, Fragrance", "eye", "X27", "caution", "Parfum"),
+    ("Aqua, Glycerin, Fragrance (Parfum)", "eye-area", "X27", "caution", "Parfum"),
+    ("Aqua, Glycerin, Parfum", "infant", "X28", "caution", "Parfum"),
+    ("Aqua, Glycerin, Fragrance (Parfum)", "infant", "X28", "caution", "Parfum"),
+    ("Aqua, Glycerin, Parfum (Fragrance)", "infant", "X28", "caution", "Parfum"),
+    ("Aqua, Glycerin, Perfume", "infant", "X28", "caution", "Parfum"),
+    ("Aqua, Glycerin, Peruvian Balsam", "infant", "X28", "caution", "Myroxylon Pereirae Resin"),
+]
+
+
+@pytest.mark.parametrize(("text", "context", "rule", "severity", "inci"), CONTEXT_RULE_CASES)
+def test_context_rule_fires_on_the_class(
+    screener_real: Screener, text: str, context: str, rule: str, severity: str, inci: str
+) -> None:
+    report = screener_real.screen(text, context=context)
+    found = [f for f in report.findings if f.rule == rule]
+    assert len(found) == 1, (text, context, [(f.rule, f.ingredients) for f in report.findings])
+    assert found[0].severity == severity and inci in found[0].ingredients
+    assert found[0].evidence is not None and found[0].sources
+    assert rule not in {f.rule for f in screener_real.screen(text).findings}
+
+
+def test_every_corticosteroid_has_one_potency_class(db: Database) -> None:
+    steroids = [i for i in db.ingredients if "corticosteroid" in i.classes]
+    assert len(steroids) >= 13
+    for ing in steroids:
+        split = ing.classes & {"corticosteroid_potent", "corticosteroid_mild"}
+        assert len(split) == 1, (ing.inci, sorted(ing.classes))
+
+
+@pytest.mark.parametrize(
+    ("context", "potent", "mild"), [("eye-area", "X22", "X23"), ("infant", "X24", "X25")]
+)
+def test_a_corticosteroid_gets_one_finding_per_context(
+    db: Database, screener_real: Screener, context: str, potent: str, mild: str
+) -> None:
+    """The potency split is a partition: a steroid is judged once, never avoid + caution."""
+    for ing in (i for i in db.ingredients if "corticosteroid" in i.classes):
+        rules = {
+            f.rule for f in screener_real.screen(f"Aqua, {ing.inci}", context=context).findings
+        }
+        expected = potent if "corticosteroid_potent" in ing.classes else mild
+        assert rules & {potent, mild} == {expected}, (ing.inci, rules)
+
+
+def test_mild_corticosteroid_raises_nothing_in_pregnancy(screener_real: Screener) -> None:
+    report = screener_real.screen("Aqua, Hydrocortisone 1%, Glycerin", context="pregnancy")
+    assert not [f for f in report.findings if f.kind == "context"]
+
+
+@pytest.mark.parametrize("context", ["eye-area", "infant"])
+def test_fragrance_rules_read_the_primary_function(screener_real: Screener, context: str) -> None:
+    """Glycols, esters and waxes that CosIng lists as 'perfuming' on the side are not fragrance."""
+    report = screener_real.screen(
+        "Aqua, Caprylic/Capric Triglyceride, Butylene Glycol, Propylene Glycol, Cera Alba, "
+        "Parfum, Linalool",
+        context=context,
+    )
+    rule = "X27" if context == "eye-area" else "X28"
+    flagged = {n for f in report.findings if f.rule == rule for n in f.ingredients}
+    assert flagged == {"Parfum", "Linalool"}
+    # the EU allergen finding is a separate kind and still names only the listed allergen
+    allergen = {n for f in report.findings if f.kind == "allergen" for n in f.ingredients}
+    assert allergen == {"Linalool"}
+
+
+def test_fragrance_free_list_raises_no_fragrance_rule(screener_real: Screener) -> None:
+    for context in ("eye-area", "infant"):
+        report = screener_real.screen("Aqua, Glycerin, Squalane, Phenoxyethanol", context=context)
+        assert not {"X27", "X28"} & {f.rule for f in report.findings}

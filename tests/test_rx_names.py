@@ -230,6 +230,40 @@ PRINTED: list[tuple[str, str, str | None, str]] = [
     ("Mequinol", "p-Hydroxyanisole", "depigmenting", "COSING"),
     ("Monobenzone", "Monobenzone", "depigmenting", "ACT-DAILYMED"),
     ("Permethrin", "Permethrin", "antiparasitic", "COSING"),
+    # corticosteroid potency (UK/WHO classes; actives.csv notes say where a class is a choice)
+    ("Clobetasol Propionate", "Clobetasol Propionate", "corticosteroid_potent", "TCS-HSCNI-13-4"),
+    ("Betamethasone Valerate", "Betamethasone Valerate", "corticosteroid_potent", "TCS-HSCNI-13-4"),
+    ("Mometasone Furoate", "Mometasone Furoate", "corticosteroid_potent", "TCS-HSCNI-13-4"),
+    (
+        "Hydrocortisone 17-Butyrate",
+        "Hydrocortisone Butyrate",
+        "corticosteroid_potent",
+        "TCS-HSCNI-13-4",
+    ),
+    ("Fluocinonide", "Fluocinonide", "corticosteroid_potent", "TCS-UK-TEXT"),
+    (
+        "Triamcinolone Acetonide",
+        "Triamcinolone Acetonide",
+        "corticosteroid_potent",
+        "TCS-DORSET-13-4",
+    ),
+    (
+        "Betamethasone Dipropionate",
+        "Betamethasone Dipropionate",
+        "corticosteroid_potent",
+        "RX-DIPROSONE-UK",
+    ),
+    ("Hydrocortisone", "Hydrocortisone", "corticosteroid_mild", "TCS-HSCNI-13-4"),
+    ("Clobetasone Butyrate", "Clobetasone Butyrate", "corticosteroid_mild", "TCS-HSCNI-13-4"),
+    ("Desonide", "Desonide", "corticosteroid_mild", "TCS-MPR-CHART"),
+    # pharmacopoeia and common names of lanolin alcohols and Peru balsam
+    ("Wool Fat Alcohols", "Lanolin Alcohol", None, "LBL-WAGNER-LANOLIN"),
+    ("Wool Alcohols", "Lanolin Alcohol", None, "RX-SWISS-LATIN"),
+    ("Alcoholes Adipis Lanae", "Lanolin Alcohol", None, "RX-SWISS-LATIN"),
+    ("Peruvian Balsam", "Myroxylon Pereirae Resin", None, "LBL-TGSC-PERU"),
+    ("Balsam of Peru", "Myroxylon Pereirae Resin", None, "LBL-TGSC-PERU"),
+    ("Balsam Peru", "Myroxylon Pereirae Resin", None, "LBL-TGSC-PERU"),
+    ("Peru Balsam", "Myroxylon Pereirae Resin", None, "LBL-TGSC-PERU"),
 ]
 
 
@@ -473,6 +507,17 @@ def _rules(screener: Screener, text: str, context: str | None = None) -> set[str
     return {f.rule for f in report.findings}
 
 
+def test_wool_fat_alcohols_is_one_ingredient_not_lanolin_and_ethanol(
+    screener_real: Screener,
+) -> None:
+    """Read as two words it was Lanolin + Alcohol, and the ethanol fired the infant
+    drying-alcohol rule (X06)."""
+    report = screener_real.screen("Aqua, Wool Fat Alcohols, Glycerin", context="infant")
+    assert [i.inci for i in report.ingredients] == ["Aqua", "Lanolin Alcohol", "Glycerin"]
+    assert "drying_alcohol" not in {c for i in report.ingredients for c in i.active_classes}
+    assert "X06" not in {f.rule for f in report.findings}
+
+
 def test_pregnancy_rules_see_the_new_retinoids(screener_real: Screener) -> None:
     for printed in ("Trifarotene", "Isotretinoin", "Tretinoin Microspheres"):
         assert "X01" in _rules(screener_real, f"Aqua, {printed}", "pregnancy"), printed
@@ -506,6 +551,9 @@ APART: list[tuple[str, str]] = [
     ("Calcium Disodium EDTA", "Disodium EDTA"),
     ("Sodium Carbomer", "Carbomer"),
     ("PEG-400", "PEG-8"),
+    ("Peruvian Balsam", "Myroxylon Pereirae Oil"),
+    ("Peru Balsam Oil", "Myroxylon Pereirae Resin"),
+    ("Wool Fat Alcohols", "Lanolin"),
 ]
 
 
