@@ -285,3 +285,24 @@ def test_a_list_printed_with_slashes_is_split(
     assert any("printed with slashes" in n for n in report.notes) == (
         len(expected) > 1 and "," not in text
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1. Water 2. Glycerin 3. Niacinamide 4. Panthenol",
+         ["Aqua", "Glycerin", "Niacinamide", "Panthenol"]),
+        ("1. Water\n2. Glycerin\n3. Niacinamide\n", ["Aqua", "Glycerin", "Niacinamide"]),
+        ("1) Water 2) Glycerin 3) Squalane", ["Aqua", "Glycerin", "Squalane"]),
+        ("Water - Glycerin - Niacinamide - Panthenol",
+         ["Aqua", "Glycerin", "Niacinamide", "Panthenol"]),
+        ("Water, Glycerin - humectant, Squalane - moisturizer, Phenoxyethanol - preservative",
+         ["Aqua", "Glycerin", "Squalane", "Phenoxyethanol"]),
+        # numbers that are not a 1, 2, 3 ... sequence stay as printed
+        ("Ceramide 3, Polysorbate 20, Glycerin", ["Ceramide NP", "Polysorbate 20", "Glycerin"]),
+    ],
+)  # fmt: skip
+def test_numbered_dashed_and_described_lists(
+    screener_real: Screener, text: str, expected: list[str]
+) -> None:
+    assert [e.inci for e in screener_real.run(text).entries] == expected

@@ -306,7 +306,13 @@ class Ingredient(BaseModel):
 
     @property
     def primary_function(self) -> str:
-        return self.functions[0] if self.functions else ""
+        """The main job, or "" when unknown: the inventory lists an ingredient's
+        functions alphabetically ("Fragrance, Skin Conditioning, Skin
+        Protecting" for cod liver oil), so for an ingredient known only from
+        it, the first of several is no main one."""
+        if not self.functions or (not self.curated and len(self.functions) > 1):
+            return ""
+        return self.functions[0]
 
 
 @dataclass(frozen=True)

@@ -206,6 +206,12 @@ def read_entry(raw: str) -> EntryRead | None:
         annotations.append(f"{lead.group(1)} {'g' if unit == 'gm' else unit}")
         name = name[lead.end() :]
     if " " in name:
+        descriptor = (
+            _DESCRIPTOR.search(name) if " - " in name or "–" in name or "—" in name else None
+        )
+        if descriptor and descriptor.start() > 0:
+            annotations.append(" ".join(descriptor.group().split()).lstrip("-–— "))
+            name = name[: descriptor.start()]
         adjust = _TO_ADJUST.search(name)
         if adjust:
             annotations.append("to adjust pH")
@@ -319,6 +325,13 @@ def read_entry(raw: str) -> EntryRead | None:
     )
 
 
+# A web page's descriptor after a dash: "Glycerin - humectant", "Squalane - moisturizer".
+_DESCRIPTOR = re.compile(
+    r"(?i)\s+[-–—]\s+(?:an?\s+)?(?:natural\s+|plant[\s-]derived\s+)?(?:humectant|emollient"
+    r"|moisturi[sz](?:er|ing)|preservative|antioxidant|emulsifier|thickener|solvent|surfactant"
+    r"|cleanser|exfoliant|soothing(?:\s+agent)?|ph\s+adjuster|colou?rant|skin[\s-]conditioning"
+    r"(?:\s+agent)?|hydrating(?:\s+agent)?)s?\b[^()]*$"
+)
 _BARE_PERCENT = re.compile(r"^\s*\(?\d{1,3}(?:[.,]\d{1,4})?\s?%\)?\s*$")
 _INNER_FOOTNOTE = re.compile(r"\s[*°†‡+]{1,3}\s?(?=[A-Za-z])")
 HEADING_MARK = "\x02"

@@ -596,8 +596,33 @@ def split_last_and(
     return [*texts[:-1], first, second], (None if flags is None else [*flags, flags[-1]])
 
 
+# "1. Water 2. Glycerin 3. Niacinamide" (a table or PDF copied): each number
+# before a name starts an entry.
+_NUMBERED = re.compile(r"(?:(?<=\s)|^)(\d{1,3})[.)](?=\s+[^\W\d_])")
+# "Water - Glycerin - Niacinamide": a spaced dash is the separator of a list
+# that has no other.
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
+
+
+def numbered_or_dashed(text: str) -> str:
+    """A list numbered 1, 2, 3 ... or separated by spaced dashes, with commas instead."""
+    if "2." in text or "2)" in text:
+        found = list(_NUMBERED.finditer(text))
+        numbers = [int(m.group(1)) for m in found]
+        if len(numbers) >= 3 and numbers == list(range(1, len(numbers) + 1)):
+            return _NUMBERED.sub(",", text)
+    if (
+        " - " in text
+        and not any(sep in text for sep in ",;\n")
+        and len(_SPACED_DASH.findall(text)) >= 2
+    ):
+        return _SPACED_DASH.sub(", ", text)
+    return text
+
+
 def _read_list(raw: str, notes: list[str], fast: bool) -> tuple[list[str], list[bool] | None]:
     """Stages 2-5 over one list, then inverted qualifiers and a joining "and"."""
+    raw = numbered_or_dashed(raw)
     texts, mays = _list_segments(raw, notes, fast)
     texts, mays = reattach_qualifiers(texts, mays)
     return split_last_and(texts, mays)
