@@ -313,3 +313,18 @@ def test_fragrance_free_list_raises_no_fragrance_rule(screener_real: Screener) -
     for context in ("eye-area", "infant"):
         report = screener_real.screen("Aqua, Glycerin, Squalane, Phenoxyethanol", context=context)
         assert not {"X27", "X28"} & {f.rule for f in report.findings}
+
+
+def test_an_inventory_only_ingredient_has_no_primary_function_among_several(
+    screener_real: Screener,
+) -> None:
+    # CosIng lists cod liver oil as "Fragrance, Skin Conditioning, Skin Protecting",
+    # alphabetically: perfuming is not its main job, so no fragrance rule fires.
+    report = screener_real.screen("Zinc Oxide 40%, Cod Liver Oil, Petrolatum", context="infant")
+    assert not any(
+        "Cod Liver Oil" in f.ingredients and f.kind == "context" for f in report.findings
+    )
+    (oil,) = [
+        e for e in screener_real.run("Cod Liver Oil, Aqua").entries if e.inci == "Cod Liver Oil"
+    ]
+    assert oil.ingredient is not None and oil.ingredient.primary_function == ""
