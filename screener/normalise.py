@@ -248,13 +248,22 @@ def lower_case(name: str) -> str:
     return name.casefold()
 
 
-_ZERO_AS_O = re.compile(r"(?<![\w.,])0(?=[a-z]{2})|(?<=\d-)0(?=-[a-z])")
+# Also between two letters ("phen0xyethan0l", "s0dium"): no INCI name holds a
+# digit there, so it is an OCR or typing slip.
+_ZERO_AS_O = re.compile(r"(?<![\w.,])0(?=[a-z]{2})|(?<=\d-)0(?=-[a-z])|(?<=[a-z])0(?=[a-z])")
+_ONE_AS_L = re.compile(r"(?<=[a-z])1(?=[a-z])")
 
 
 def zero_for_letter_o(name: str) -> str:
     """``Sorbitan 0livate`` → ``sorbitan olivate``, ``3-0-Ethyl`` → ``3-o-ethyl``:
     a zero typed (or read by OCR) for the letter O, where no number can stand."""
     return _ZERO_AS_O.sub("o", name) if "0" in name else name
+
+
+def one_for_letter_l(name: str) -> str:
+    """``G1ycerin`` → ``glycerin``, ``Cetearyl A1cohol`` → ``cetearyl alcohol``: a
+    one read for the letter l between two letters, where no INCI name has a digit."""
+    return _ONE_AS_L.sub("l", name) if "1" in name else name
 
 
 def us_spelling(name: str) -> str:
@@ -304,6 +313,7 @@ FOLD_STEPS: Sequence[Step] = (
     strip_accents,
     lower_case,
     zero_for_letter_o,
+    one_for_letter_l,
     us_spelling,
     collapse_spaces,
     drop_number_sign,

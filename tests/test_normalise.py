@@ -62,6 +62,14 @@ def test_text_steps(step: n.Step, given: str, expected: str) -> None:
         ("D&C Red No. 7", "d&c red7"),
         ("HUILE MINÉRALE", "huile minerale"),
         ("CI 77491", "ci77491"),
+        # OCR and typing slips: a zero or a one between two letters
+        ("PHEN0XYETHAN0L", "phenoxyethanol"),
+        ("S0DIUM HYALURONATE", "sodium hyaluronate"),
+        ("G1ycerin", "glycerin"),
+        ("Cetearyl A1cohol", "cetearyl alcohol"),
+        ("Polyglyceryl-10 Laurate", "polyglyceryl10 laurate"),
+        ("C10-30 Alkyl Acrylate", "c10-30 alkyl acrylate"),
+        ("Vitamin B1", "vitamin b1"),
         ("Sorbitan 0livate", "sorbitan olivate"),  # a zero for the letter O
         ("0ryza Sativa (Rice) Bran Oil", "oryza sativa (rice) bran oil"),
         ("3-0-Ethyl Ascorbic Acid", "3-o-ethyl ascorbic acid"),
