@@ -351,17 +351,14 @@ class Screener:
         """The full report of one list (views.product_report of ``run``).
 
         Without ``product_type``, a ``name`` such as "Foaming Cleanser" sets it
-        (screener.product_type.infer_product_type); the report says why."""
+        (screener.product_type.type_and_reason); the report says why."""
+        from .product_type import type_and_reason
         from .views import product_report
 
         options = Options.of(context, product_type, avoid, self.db)
-        reason: str | None = "given" if options.product_type else None
-        if options.product_type is None and infer_type and name and name.strip():
-            from .product_type import infer_product_type
-
-            guess = infer_product_type(name=name)
-            options = dataclasses.replace(options, product_type=guess.product_type)
-            reason = guess.reason
+        ptype, reason = type_and_reason(options.product_type, name, infer=infer_type)
+        if ptype != options.product_type:
+            options = dataclasses.replace(options, product_type=ptype)
         result = self.run(text, options, name=name, max_chars=max_chars)
         report = product_report(result, self.db)
         report.product_type_reason = reason

@@ -52,6 +52,11 @@ class Placed:
     section: str | None = None
     #: Position within its own list (a Drug Facts inactive section restarts it).
     rank: int = 0
+    #: Rank among the declared entries of its own list WITHOUT a printed amount
+    #: (0 for an entry with one): the position that the occlusion-load estimate
+    #: reads (judge/occlusive.py ``estimated_share``), since a printed entry has
+    #: its own share.
+    share_rank: int = 0
 
 
 class Slot(Protocol):
@@ -99,6 +104,16 @@ class Placement:
     #: For a drug's vehicle list (alphabetical == "vehicle"): each of its n
     #: entries' estimated share of the product, 1/n, as no order is stated.
     unordered_share: float | None = None
+    #: Share of the product (0-1) not taken by printed amounts: 1 minus the
+    #: declared entries' printed percentages (1 when they add up to over 100%).
+    unprinted_share: float = 1.0
+    #: Declared entries without a printed amount (they share ``unprinted_share``).
+    unprinted: int = 0
+    #: Position of the first declared entry without a printed amount when all
+    #: such entries form one list (not split between a Drug Facts active and
+    #: inactive section): in descending order it is at least
+    #: ``unprinted_share / unprinted`` of the product. None otherwise.
+    lead: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,6 +281,58 @@ def role_of(
 
 
 _MARKER, _JUDGED, _AQUEOUS = attrgetter("marker"), attrgetter("judged"), attrgetter("aqueous")
+_PERCENT_OF = attrgetter("percent")
+
+
+def unprinted_ranks(
+    percents: Sequence[float | None],
+    may_contain: Sequence[bool],
+    sections: Sequence[str | None],
+) -> list[int]:
+    """Each entry's rank among the declared entries of its own list without a
+    printed amount (0 for a printed or may-contain entry); a Drug Facts inactive
+    section restarts the count after the last active entry, as ``Placed.rank``."""
+    ranks: list[int] = []
+    total = since = 0
+    for percent, may, section in zip(percents, may_contain, sections, strict=True):
+        if percent is None and not may:
+            total += 1
+            since += 1
+            ranks.append(since if section == "inactive" else total)
+        else:
+            ranks.append(0)
+        if section == "active":
+            since = 0
+    return ranks
+
+
+def unprinted_lead(
+    percents: Sequence[float | None],
+    may_contain: Sequence[bool],
+    sections: Sequence[str | None],
+) -> tuple[float, int, int | None]:
+    """(share left to the entries without a printed amount, how many they are, the
+    position of the first of them when they form one list, else None)."""
+    printed = 0.0
+    count = 0
+    lead: int | None = None
+    lists: set[str | None] = set()
+    for position, (percent, may, section) in enumerate(
+        zip(percents, may_contain, sections, strict=True), start=1
+    ):
+        if may:
+            continue
+        if percent is not None:
+            printed += percent
+            continue
+        count += 1
+        lists.add(section)
+        if lead is None:
+            lead = position
+    # Printed amounts adding up to more than the whole are not of one formula
+    # (misread, or several products pasted): they take nothing from the rest.
+    left = 1.0 - printed / 100.0 if printed <= 100.0 else 1.0
+    return left, count, lead if len(lists) == 1 else None
 
 
 def place(
@@ -325,6 +392,17 @@ def place(
             if section == "active":
                 offset = position
             offsets.append(offset)
+    # What the occlusion-load estimate reads (judge/occlusive.py estimated_share):
+    # ranks among the entries without a printed amount (a printed entry has its
+    # own share), the share they leave and the first of them. Without printed
+    # amounts, sections or may-contain entries the rank is the position.
+    percents = list(map(_PERCENT_OF, slots))
+    share_ranks: list[int] | None = None
+    if any_may or drug_facts or percents.count(None) != len(percents):
+        share_ranks = unprinted_ranks(percents, may_contain, sections)
+        unprinted_share, unprinted, lead = unprinted_lead(percents, may_contain, sections)
+    else:
+        unprinted_share, unprinted, lead = 1.0, len(slots), 1
     high, low, top_end = policy.high_percent, policy.low_percent, policy.top_zone_end
     placed: list[Placed] = []
     seen: set[str] = set()
@@ -355,7 +433,10 @@ def place(
             zone = "top" if rank <= top_end else "trace" if position >= trace_from else "middle"
         excipient = basis in ("alphabetical", "unordered")
         role = role_of(ing, zone, percent, policy, excipient=excipient)
-        placed.append(Placed(ing, position, may, zone, basis, percent, role, section, rank))
+        share_rank = share_ranks[index] if share_ranks is not None else position
+        placed.append(
+            Placed(ing, position, may, zone, basis, percent, role, section, rank, share_rank)
+        )
     declared = (
         [slot for slot, may in zip(slots, may_contain, strict=True) if not may]
         if any_may
@@ -375,4 +456,7 @@ def place(
         anhydrous=anhydrous,
         line_from_sorted_run=sorted_tail and line == sorted_from,
         unordered_share=unordered_share,
+        unprinted_share=unprinted_share,
+        unprinted=unprinted,
+        lead=lead,
     )

@@ -131,6 +131,22 @@ def infer_product_type(
     return TypeGuess(DEFAULT_TYPE, DEFAULT_REASON)
 
 
+def type_and_reason(
+    given: str | None, name: object = None, *, infer: bool = True
+) -> tuple[str | None, str | None]:
+    """The type one product is screened as, and why: a ``given`` type (already
+    normalised) wins, with the reason "given"; else, with ``infer``, the type
+    read off a non-blank ``name`` (``infer_product_type``, with its reason);
+    else (None, None), screened as leave-on without a stated type. The one rule
+    for ``Screener.screen``, ``screen_routine`` and the routine files."""
+    if given:
+        return given, "given"
+    if infer and _present(name):
+        guess = infer_product_type(name=name)
+        return guess.product_type, guess.reason
+    return None, None
+
+
 #: Column names that hold a product's category or name (compared folded).
 CATEGORY_COLUMNS = ("category", "label", "product_type", "type", "product type", "product category")
 NAME_COLUMNS = ("name", "product_name", "product", "title", "product name")

@@ -171,6 +171,9 @@ def render_routine_text(report: RoutineReport) -> str:
             f"({product.verdict.counts['avoid']} avoid, "
             f"{product.verdict.counts['caution']} caution)"
         )
+        if product.product_type:
+            why = f" ({product.product_type_reason})" if product.product_type_reason else ""
+            lines.append(f"  Product type: {product.product_type}{why}")
     lines.append("")
     if report.findings:
         lines.append("Clashes between products:")

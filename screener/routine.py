@@ -18,6 +18,7 @@ from .limits import MAX_ROUTINE_PRODUCTS
 from .models import Placement, ProductReport, RoutineReport
 from .options import Options, normalise_product_type
 from .pipeline import Result, Screener
+from .product_type import type_and_reason
 from .verdict import decide
 from .views import finding_model, product_report, verdict_model
 
@@ -29,7 +30,12 @@ class RoutineItem:
     name: str
     text: object
     when: str | None
+    #: The type given with the product (None: read off its name, if it has one).
     product_type: str | None
+    #: The name as given (None when the product has none and is "Product N").
+    given_name: str | None = None
+    #: Why the given type (a routine file's reading of the name), else "given".
+    type_reason: str | None = None
 
 
 def routine_item(product: object, index: int) -> RoutineItem:
@@ -48,7 +54,16 @@ def routine_item(product: object, index: int) -> RoutineItem:
             ptype = normalise_product_type(product.get("product_type"))
         except ScreenError as exc:
             raise ScreenError(f"Product {index}: {exc}") from None
-        return RoutineItem(str(product.get("name") or f"Product {index}"), text, when, ptype)
+        name = str(product.get("name") or "")
+        reason = product.get("product_type_reason") if ptype else None
+        return RoutineItem(
+            name or f"Product {index}",
+            text,
+            when,
+            ptype,
+            name.strip() or None,
+            str(reason) if reason else None,
+        )
     raise ScreenError(
         f"Product {index} must be an ingredient list (text) or a mapping with 'name' and 'text'."
     )
@@ -67,14 +82,17 @@ def screen_routine(
         )
     items = [routine_item(p, i) for i, p in enumerate(products, start=1)]
     results: list[Result] = []
+    reasons: list[str | None] = []
     for item in items:
+        # The product's own type, else the routine's, else read off its name, as
+        # Screener.screen does (product_type.type_and_reason).
+        ptype, reason = type_and_reason(item.product_type or options.product_type, item.given_name)
+        if item.product_type and item.type_reason:
+            reason = item.type_reason
+        reasons.append(reason)
         try:
             results.append(
-                screener.run(
-                    item.text,
-                    Options(options.contexts, item.product_type or options.product_type),
-                    name=item.name,
-                )
+                screener.run(item.text, Options(options.contexts, ptype), name=item.name)
             )
         except ScreenError as exc:
             raise ScreenError(f"{item.name}: {exc}") from None
@@ -96,6 +114,8 @@ def screen_routine(
     may = [m for r in results for m in r.may_contain]
     decision = decide(all_findings, entries, may, db)
     reports: list[ProductReport] = [product_report(r, db) for r in results]
+    for report, reason in zip(reports, reasons, strict=True):
+        report.product_type_reason = reason
     return RoutineReport(
         context=list(options.contexts),
         products=reports,

@@ -33,7 +33,7 @@ from typing import Any
 
 from .errors import ScreenError
 from .options import normalise_product_type
-from .product_type import infer_product_type
+from .product_type import type_and_reason
 
 WHEN_WORDS = {"AM": "AM", "PM": "PM", "AM+PM": "AM+PM", "BOTH": "AM+PM", "AMPM": "AM+PM"}
 ROUTINE_SUFFIXES = (".toml", ".csv", ".tsv")
@@ -52,13 +52,13 @@ def _type(word: str) -> str | None:
 
 def with_type(product: dict[str, Any]) -> dict[str, Any]:
     """A product with its type: given, else read off its name (with the reason)."""
-    if product.get("product_type"):
-        product["product_type"] = normalise_product_type(product["product_type"])
-        product.setdefault("product_type_reason", "given")
-        return product
-    guess = infer_product_type(name=product.get("name"))
-    product["product_type"] = guess.product_type
-    product["product_type_reason"] = guess.reason
+    given = normalise_product_type(product.get("product_type") or None)
+    ptype, reason = type_and_reason(given, product.get("name"))
+    product["product_type"] = ptype
+    if given:
+        product.setdefault("product_type_reason", reason)
+    else:
+        product["product_type_reason"] = reason
     return product
 
 

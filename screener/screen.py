@@ -87,6 +87,8 @@ def screen_routine(texts: Sequence[object], *, context: object = None) -> Routin
     """Screen the products of a routine and the clashes between them.
 
     ``texts`` is a list of ingredient lists, or of mappings
-    ``{"name": ..., "text": ..., "when": "AM"|"PM"|"AM+PM", "product_type": ...}``.
+    ``{"name": ..., "text": ..., "when": "AM"|"PM"|"AM+PM", "product_type": ...}``;
+    without a ``product_type`` a product's name sets it, as in ``screen()``
+    (each product report's ``product_type_reason`` says why).
     """
     return _screen_routine(get_screener(), texts, Options.of(context))

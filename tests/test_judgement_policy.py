@@ -15,6 +15,14 @@ from screener.place import printed_percent
 from screener.screen import Screener
 
 OINTMENT = "Petrolatum, Paraffinum Liquidum, Cera Microcristallina, Panthenol, Glycerin, Bisabolol"
+HEAD_PLAIN = "Aqua, Petrolatum, Paraffinum Liquidum, Cetearyl Alcohol, Glycerin"
+BEPANTHEN_VEHICLE = (
+    "Protegin X, petroleum jelly, wool fat, white beeswax, almond oil, cetyl alcohol, "
+    "stearyl alcohol, liquid paraffin, purified water"
+)
+AQUAPHOR_INACTIVE = (
+    "Inactive ingredients: Mineral Oil, Ceresin, Lanolin Alcohol, Panthenol, Glycerin, Bisabolol"
+)
 CREAM_PETROLATUM_7TH = (
     "Aqua, Glycerin, Caprylic/Capric Triglyceride, Cetearyl Alcohol, Butylene Glycol, "
     "Dimethicone, Petrolatum, Phenoxyethanol, Xanthan Gum"
@@ -247,6 +255,138 @@ def test_heavy_occlusive_in_trace_only_is_info(screener_real: Screener) -> None:
         "Phenoxyethanol, Xanthan Gum, Petrolatum"
     )
     assert set(severities(screener_real.screen(text), "occlusive", "Petrolatum")) == {"info"}
+
+
+def _load(report: object) -> str | None:
+    rules = [f.rule for f in report.findings if f.rule.startswith("occlusion-load")]  # type: ignore[attr-defined]
+    return rules[0] if rules else None
+
+
+# A one-ingredient product is all that ingredient; in an n-entry list the first
+# entry is at least 1/n of the product (descending order), of what printed
+# amounts leave; a printed amount wins. Moderate occlusives alone are oils or
+# balms, heavy ones ointments; light and non-occlusive ones stay clean.
+@pytest.mark.parametrize(
+    ("text", "load", "verdict"),
+    [
+        ("Sclerocarya Birrea Seed Oil", "occlusion-load:balm", "use with care"),
+        ("Rosa Canina Fruit Oil", "occlusion-load:balm", "use with care"),
+        ("Butyrospermum Parkii Butter", "occlusion-load:balm", "use with care"),
+        ("Cera Alba", "occlusion-load:balm", "use with care"),
+        ("Hydrogenated Polyisobutene", "occlusion-load:balm", "use with care"),
+        ("Petrolatum", "occlusion-load:ointment", "not milia-friendly"),
+        ("Lanolin", "occlusion-load:ointment", "not milia-friendly"),
+        ("Paraffinum Liquidum", "occlusion-load:ointment", "not milia-friendly"),
+        ("Squalane", None, "milia-friendly"),
+        ("Dimethicone", None, "milia-friendly"),
+        ("Glycerin", None, "milia-friendly"),
+        # 1% printed leaves the oil 99% of the product
+        ("Tocopherol 1%, Sclerocarya Birrea Seed Oil", "occlusion-load:balm", "use with care"),
+        # a printed amount wins over the bound
+        ("Sclerocarya Birrea Seed Oil 40%", None, "milia-friendly"),
+        # two entries: the first is at least half (a half oil weighs under balm_load)
+        ("Sclerocarya Birrea Seed Oil, Squalane", None, "milia-friendly"),
+        ("Squalane, Sclerocarya Birrea Seed Oil", None, "milia-friendly"),
+        ("Sclerocarya Birrea Seed Oil, Aqua", None, "milia-friendly"),
+        (
+            "Sclerocarya Birrea Seed Oil, Simmondsia Chinensis Seed Oil",
+            "occlusion-load:balm",
+            "use with care",
+        ),
+        ("Petrolatum, Squalane", "occlusion-load:ointment", "not milia-friendly"),
+    ],
+)
+def test_first_entry_is_at_least_its_share_of_the_list(
+    screener_real: Screener, text: str, load: str | None, verdict: str
+) -> None:
+    report = screener_real.screen(text)
+    assert (_load(report), report.verdict.label) == (load, verdict)
+
+
+@pytest.mark.parametrize(
+    ("text", "inci", "share"),
+    [
+        ("Sclerocarya Birrea Seed Oil", "Sclerocarya Birrea Seed Oil", 1.0),
+        ("Sclerocarya Birrea Seed Oil, Squalane", "Sclerocarya Birrea Seed Oil", 0.5),
+        ("Squalane, Sclerocarya Birrea Seed Oil", "Sclerocarya Birrea Seed Oil", 0.2),
+        # 1/3 is below the first position share: the position share stands
+        ("Sclerocarya Birrea Seed Oil, Squalane, Glycerin", "Sclerocarya Birrea Seed Oil", 0.35),
+        ("Sclerocarya Birrea Seed Oil 40%", "Sclerocarya Birrea Seed Oil", 0.4),
+        ("Tocopherol 1%, Sclerocarya Birrea Seed Oil", "Sclerocarya Birrea Seed Oil", 0.99),
+        # positions count among the entries without a printed amount
+        (f"Hydrocortisone 1%, {HEAD_PLAIN}", "Petrolatum", 0.2),
+        (f"Hydrocortisone 1%, {HEAD_PLAIN}", "Paraffinum Liquidum", 0.12),
+        (
+            "Hydrocortisone 1%, Aqua, Glycerin, Butylene Glycol, Cetearyl Alcohol, Petrolatum, "
+            "Xanthan Gum",
+            "Petrolatum",
+            0.06,
+        ),
+        # the k-th entry without a printed amount is at most 1/k of what is left
+        ("Zinc Oxide 70%, Petrolatum, Paraffinum Liquidum", "Petrolatum", 0.3),
+        ("Zinc Oxide 70%, Petrolatum, Paraffinum Liquidum", "Paraffinum Liquidum", 0.15),
+        # a Drug Facts inactive section restarts the rank (printed active or not)
+        (f"Active ingredient: Petrolatum 41%. {AQUAPHOR_INACTIVE}", "Paraffinum Liquidum", 0.35),
+        (f"Active ingredient: Petrolatum. {AQUAPHOR_INACTIVE}", "Paraffinum Liquidum", 0.35),
+        (f"Active ingredient: Petrolatum. {AQUAPHOR_INACTIVE}", "Petrolatum", 0.35),
+        ("Active ingredient: White Petrolatum USP. Purpose: Skin protectant", "Petrolatum", 1.0),
+        # may-contain entries are not part of the declared list
+        ("Sclerocarya Birrea Seed Oil, May contain: CI 77891", "Sclerocarya Birrea Seed Oil", 1.0),
+    ],
+)
+def test_estimated_share(
+    screener_real: Screener, db: Database, text: str, inci: str, share: float
+) -> None:
+    from screener.judge.occlusive import _load_numbers, estimated_share
+
+    placement = screener_real.run(text).placement
+    item = next(p for p in placement.placed if p.ingredient.inci == inci)
+    shares, middle, trace, _weights = _load_numbers(db.severity["occlusion_load"])
+    assert estimated_share(item, placement, shares, middle, trace) == pytest.approx(share)
+
+
+def test_position_shares_respect_the_descending_order(db: Database) -> None:
+    # The k-th of n entries in descending order is at most 1/k of the product, so
+    # without printed amounts the upper bound never changes a position share.
+    shares = db.severity["occlusion_load"]["position_shares"]
+    assert all(share <= 1 / k for k, share in enumerate(shares, start=1))
+    assert list(shares) == sorted(shares, reverse=True)
+
+
+# A printed amount at the head of a list has its own share: the position shares
+# go to the entries without one, so the vehicle after it weighs as it would alone.
+@pytest.mark.parametrize(
+    ("printed", "plain", "load"),
+    [
+        (f"Hydrocortisone 1%, {HEAD_PLAIN}", HEAD_PLAIN, "occlusion-load:ointment"),
+        (f"Dexpanthenol 5%, {BEPANTHEN_VEHICLE}", BEPANTHEN_VEHICLE, "occlusion-load:ointment"),
+        (
+            "Zinc Oxide 9%, Octinoxate 7.5%, Aqua, Petrolatum, Paraffinum Liquidum, Glycerin",
+            "Aqua, Petrolatum, Paraffinum Liquidum, Glycerin",
+            "occlusion-load:ointment",
+        ),
+        # a control: a petrolatum cream stays a cream with or without the head
+        (f"Salicylic Acid 2%, {CREAM_PETROLATUM_7TH}", CREAM_PETROLATUM_7TH, None),
+    ],
+)
+def test_printed_head_takes_no_position_share(
+    screener_real: Screener, printed: str, plain: str, load: str | None
+) -> None:
+    with_head, alone = screener_real.screen(printed), screener_real.screen(plain)
+    assert _load(with_head) == _load(alone) == load
+    assert with_head.verdict.label == alone.verdict.label
+
+
+def test_share_rank_skips_printed_and_restarts_in_drug_facts(screener_real: Screener) -> None:
+    placement = screener_real.run(f"Hydrocortisone 1%, {HEAD_PLAIN}").placement
+    ranks = {p.ingredient.inci: (p.position, p.rank, p.share_rank) for p in placement.placed}
+    assert ranks["Petrolatum"] == (3, 3, 2)
+    assert (placement.unprinted, placement.lead) == (5, 2)
+    assert placement.unprinted_share == pytest.approx(0.99)
+    panel = screener_real.run(f"Active ingredient: Petrolatum. {AQUAPHOR_INACTIVE}").placement
+    ranks = {p.ingredient.inci: (p.rank, p.share_rank) for p in panel.placed}
+    assert ranks["Petrolatum"] == (1, 1) and ranks["Paraffinum Liquidum"] == (1, 1)
+    assert panel.lead is None  # two lists: which one holds the most is unknown
 
 
 # --- verdict -------------------------------------------------------------------

@@ -190,3 +190,54 @@ def test_check_cli_name(capsys: pytest.CaptureFixture[str], mini_env: None) -> N
     assert "Product type: rinse-off (name 'Gentle Foaming Cleanser' says 'cleanser'" in out
     code = main(["check", HEAVY, "--name", "Night Cream"])
     assert code == 1 and "Product type: leave-on" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("product", "product_type", "reason"),
+    [
+        ({"name": "Gentle Foaming Cleanser", "text": HEAVY}, "rinse-off", "says 'cleanser'"),
+        ({"name": "Rich Cleansing Balm", "text": HEAVY}, "rinse-off", "says 'cleansing balm'"),
+        ({"name": "Night Cream", "text": HEAVY}, "leave-on", "no rinse-off word"),
+        (
+            {"name": "Gentle Foaming Cleanser", "text": HEAVY, "product_type": "leave-on"},
+            "leave-on",
+            "given",
+        ),
+        ({"name": "  ", "text": HEAVY}, None, None),
+        ({"text": HEAVY}, None, None),
+        (HEAVY, None, None),
+    ],
+)
+def test_routine_product_name_sets_the_type(
+    mini: Screener, product: object, product_type: str | None, reason: str | None
+) -> None:
+    routine = mini.screen_routine([product])
+    report = routine.products[0]
+    assert report.product_type == product_type
+    if reason is None:
+        assert report.product_type_reason is None
+    else:
+        assert reason in (report.product_type_reason or "")
+    # the same judgement as screen() given the same name and type
+    given = product if isinstance(product, dict) else {}
+    alone = mini.screen(HEAVY, name=given.get("name"), product_type=given.get("product_type"))
+    assert (report.product_type, report.product_type_reason) == (
+        alone.product_type,
+        alone.product_type_reason,
+    )
+    assert report.verdict == alone.verdict
+
+
+def test_routine_keeps_a_routine_file_reason(mini: Screener) -> None:
+    from screener.report import render_routine_text
+    from screener.routine_file import with_type
+
+    product = with_type({"name": "Gentle Foaming Cleanser", "text": HEAVY})
+    routine = mini.screen_routine([product, {"name": "Serum", "text": HEAVY}])
+    cleanser, serum = routine.products
+    assert cleanser.product_type == "rinse-off"
+    assert "says 'cleanser'" in (cleanser.product_type_reason or "")
+    assert cleanser.verdict.label == "milia-friendly" and serum.verdict.label == "use with care"
+    text = render_routine_text(routine)
+    assert "Product type: rinse-off (name 'Gentle Foaming Cleanser' says 'cleanser'" in text
+    assert "Product type: leave-on (no rinse-off word" in text

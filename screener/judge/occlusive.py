@@ -102,27 +102,34 @@ def occlusive_findings(placement: Placement, db: Database, options: Options) -> 
 
 
 def estimated_share(
-    item: Placed,
-    shares: Sequence[float],
-    middle: float,
-    trace: float,
-    unordered: float | None = None,
+    item: Placed, placement: Placement, shares: Sequence[float], middle: float, trace: float
 ) -> float:
-    """A rough share of the formula (0-1): the printed percentage, else by
-    position; in a drug's vehicle list, printed in no stated order, an equal
-    share of it (``unordered``: 1/n)."""
+    """A rough share of the formula (0-1): the printed percentage, else by position.
+
+    A printed amount is used as is. Otherwise the position shares go by rank
+    among the declared entries of its list WITHOUT a printed amount
+    (``Placed.share_rank``), which together make up what the printed amounts
+    leave (``Placement.unprinted_share``, R). Listed in descending order, the
+    k-th of them is at most R/k of the product and the first at least R/n (n of
+    them): a one-ingredient product is all that ingredient. A trace or
+    alphabetical (amount unknown) entry keeps its own share; an entry of a
+    drug's vehicle list, printed in no stated order, an equal share of it
+    (``Placement.unordered_share``: 1/n)."""
     if item.percent is not None:
         return item.percent / 100.0
     if item.zone == "may_contain":
         return 0.0
-    if unordered is not None and item.basis == "unordered":
-        return unordered
-    if item.zone in ("middle", "unknown"):
+    if placement.unordered_share is not None and item.basis == "unordered":
+        return placement.unordered_share
+    if item.zone == "unknown":
         return middle
     if item.zone == "trace":
         return trace
-    index = (item.rank or item.position) - 1
-    return shares[index] if index < len(shares) else middle
+    rank = item.share_rank or item.rank or item.position
+    share = shares[rank - 1] if rank <= len(shares) else middle
+    if placement.lead == item.position and placement.unprinted:
+        share = max(share, placement.unprinted_share / placement.unprinted)
+    return min(share, placement.unprinted_share / rank)
 
 
 def _load_numbers(
@@ -159,7 +166,7 @@ def occlusion_load(placement: Placement, db: Database, options: Options) -> list
         weight = weights.get(cls or "", 0.0)
         if weight <= 0 or item.zone == "may_contain":
             continue
-        share = estimated_share(item, shares, middle, trace, placement.unordered_share)
+        share = estimated_share(item, placement, shares, middle, trace)
         printed = printed or item.percent is not None
         load += weight * share
         if item.zone == "trace":
@@ -194,12 +201,13 @@ def occlusion_load(placement: Placement, db: Database, options: Options) -> list
         if placement.unordered_share is not None
         else "their positions in the list"
     )
+    verb = "makes up" if len(names) == 1 else "make up"
     reason = (
         f"Occlusion load: {', '.join(names)} "
         + (
-            "make up the vehicle of a product with no water in it"
+            f"{verb} the vehicle of a product with no water in it"
             if anhydrous
-            else f"make up an estimated {round(load * 100)}% of the formula (occlusive-"
+            else f"{verb} an estimated {round(load * 100)}% of the formula (occlusive-"
             f"weighted, from {basis})"
         )
         + f", so this is {what}. On milia-prone skin a product that is mostly occlusive film "
