@@ -29,7 +29,7 @@ DRUG_FACTS = re.compile(
     r"|containing|(?:composed|comprised|made\s+up)\s+of|comprising|of)"
     # "in a gel consisting of": the dosage form itself, with a verb that lists.
     r"|(?:gel|cream|ointment|lotion|emulsion|solution|foam)\s+(?:consisting\s+of|formulated\s+with"
-    r"|(?:composed|comprised)\s+of|comprising)))"
+    r"|composed\s+of)))"
     # Not prose: "... (15% w/w) as the active ingredient", "release of active ingredient".
     r"|(?<!as\sthe\s)(?<!\sof\s)(?<!\sthe\s)(?P<active>active\s+ingredients?)(?:\s*\((?:in\s+each|per)\b[^()\n]{0,40}\))?"
     r"(?P<header>[ \t]*purposes?)?"
@@ -183,8 +183,6 @@ def _may_hold_ingredient_heading(low: str) -> bool:
         or "consisting" in low
         or "formulated with" in low
         or "composed of" in low
-        or "comprised of" in low
-        or "comprising" in low
     )
 
 
@@ -204,15 +202,21 @@ def _is_panel(text: str, found: list[re.Match[str]], kinds: list[str]) -> bool:
     return bool(DRUG_PERCENT.search(body)) and HEADING.search(body) is None
 
 
-def read_drug_facts(text: str, notes: list[str]) -> DrugFactsPanel | None:
+_NOT_GIVEN = "\x00 not given"  # read_drug_facts lowers the text itself
+
+
+def read_drug_facts(
+    text: str, notes: list[str], low: str | None = _NOT_GIVEN
+) -> DrugFactsPanel | None:
     """The panel's ingredient sections, or None when the text is not a panel.
 
     Each active becomes an entry and its purpose is dropped; Uses, Warnings,
     Directions and the rest are skipped (and named in the notes). Lines with
     percentages before the first heading are actives printed without their
-    heading."""
+    heading. ``low``: ``common.lowered(text)`` when the caller has it."""
     # Plain substring tests before the pattern runs: this runs on every label.
-    low = lowered(text)
+    if low is _NOT_GIVEN:
+        low = lowered(text)
     if low is not None and not _may_hold_ingredient_heading(low):
         return None
     if not (

@@ -22,7 +22,7 @@ from typing import Literal
 
 from ..limits import MAX_TEXT_CHARS
 from ..normalise import clean_text, fix_colour_index
-from .common import Memo, first_possible
+from .common import Memo, first_possible, lowered
 from .drug_facts import read_drug_facts
 from .input import SURROGATES_NOTE, check_input, replace_surrogates
 from .preamble import (
@@ -511,10 +511,13 @@ _PER_AMOUNT = re.compile(
 )
 
 
-def amount_basis(text: str) -> float | None:
+def amount_basis(text: str, low: str | None = None) -> float | None:
     """How many grams the printed amounts are per (100 for "100 g contains", 1
-    for "each gram contains"), else None."""
-    if not (
+    for "each gram contains"), else None. ``low``: ``text.lower()``, if known."""
+    if low is not None:
+        if "ontain" not in low and " per " not in low:
+            return None
+    elif not (
         "ontain" in text
         or "ONTAIN" in text
         or " per " in text
@@ -605,15 +608,22 @@ _SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 
 
 def numbered_or_dashed(text: str) -> str:
-    """A list numbered 1, 2, 3 ... or separated by spaced dashes, with commas instead."""
-    if "2." in text or "2)" in text:
+    """A list numbered 1, 2, 3 ... or separated by spaced dashes, with commas instead.
+
+    Only a list without commas: with them, the commas separate the entries and
+    read_entry drops a leading number ("1. Water")."""
+    if "," in text:
+        return text
+    if ("2. " in text or "2) " in text or "2.\n" in text) and ("1." in text or "1)" in text):
         found = list(_NUMBERED.finditer(text))
         numbers = [int(m.group(1)) for m in found]
         if len(numbers) >= 3 and numbers == list(range(1, len(numbers) + 1)):
             return _NUMBERED.sub(",", text)
     if (
-        " - " in text
-        and not any(sep in text for sep in ",;\n")
+        "," not in text
+        and " - " in text
+        and ";" not in text
+        and "\n" not in text
         and len(_SPACED_DASH.findall(text)) >= 2
     ):
         return _SPACED_DASH.sub(", ", text)
@@ -638,8 +648,9 @@ def label_segments(text: object, *, max_chars: int = MAX_TEXT_CHARS, fast: bool 
     raw, replaced = replace_surrogates(raw)
     if replaced:
         notes.append(SURROGATES_NOTE)
-    panel = read_drug_facts(raw, notes)
-    basis = amount_basis(raw)
+    low = lowered(raw)  # once, for both gates
+    panel = read_drug_facts(raw, notes, low)
+    basis = amount_basis(raw, low)
     if panel is None:
         texts, mays = _read_list(raw, notes, fast)
         return Segments(
