@@ -334,7 +334,7 @@ def test_a_context_rule_against_the_substitute_removes_it(
     db_copy: Path, context: str, target: str, replaced: str, substitute: str
 ) -> None:
     with (db_copy / "rules" / "contexts.csv").open("a", encoding="utf-8") as handle:
-        handle.write(f"X99,{context},inci:{target},caution,test reason,test advice,COSING,,,\n")
+        handle.write(f"X99,{context},inci:{target},caution,test reason,test advice,COSING,,,,\n")
     db = load_database_from(db_copy)
     assert substitute in offered(db, replaced)
     assert substitute not in offered(db, replaced, (context,))

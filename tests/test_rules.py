@@ -328,3 +328,23 @@ def test_an_inventory_only_ingredient_has_no_primary_function_among_several(
         e for e in screener_real.run("Cod Liver Oil, Aqua").entries if e.inci == "Cod Liver Oil"
     ]
     assert oil.ingredient is not None and oil.ingredient.primary_function == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "rule", "leave_on", "rinse_off"),
+    [
+        ("Water, Salicylic Acid 2%, Glycerin", "pregnancy", "X02", "caution", "info"),
+        ("Aqua, Petrolatum, Glycerin", "eye-area", "X13", "avoid", "caution"),
+        # retinoids in pregnancy hold whatever the contact time
+        ("Water, Retinol, Glycerin", "pregnancy", "X01", "avoid", "avoid"),
+    ],
+)
+def test_a_rinse_off_product_lowers_only_the_rules_marked_so(
+    screener_real: Screener, text: str, context: str, rule: str, leave_on: str, rinse_off: str
+) -> None:
+    def severity(product_type: str) -> str:
+        report = screener_real.screen(text, context=context, product_type=product_type)
+        (found,) = [f for f in report.findings if f.rule == rule]
+        return found.severity
+
+    assert (severity("leave-on"), severity("rinse-off")) == (leave_on, rinse_off)

@@ -158,6 +158,9 @@ class ContextRule(_RuleRow):
     min_percent: float | None = None
     #: The zones (place.py) the ingredient must sit in; empty = anywhere declared.
     zones: list[str] = Field(default_factory=list)
+    #: "step": in a rinse-off product the severity is lowered by severity.toml
+    #: [rinse_off] steps_down (short contact); empty: it stays.
+    rinse_off: Literal["", "step"] = ""
 
     _zones = field_validator("zones", mode="before")(_split_pipes)
 

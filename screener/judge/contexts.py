@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from ..database import ContextRule, Database, Ingredient
 from ..options import Options
 from ..place import Placed, Placement
-from .base import Judgement, db_cache, evidence_grade
+from .base import Judgement, db_cache, evidence_grade, step_down
 
 FULL_ROLES = frozenset({"active", "ingredient"})
 
@@ -66,17 +66,27 @@ def context_findings(placement: Placement, db: Database, options: Options) -> li
                     if item.percent is not None and len(names) == 1:
                         levels[rule.id] = f" (printed at {item.percent:g}%)"
     findings = []
+    # A rule marked rinse_off "step" is lowered for a rinse-off product (short contact).
+    steps = int(db.severity["rinse_off"].get("steps_down", 1)) if options.rinse_off else 0
     for context in options.contexts:
         for rule in db.contexts:
             names = named.get(rule.id, []) if rule.context == context else []
             if not names:
                 continue
+            severity = rule.severity
+            rinsed = ""
+            if steps and rule.rinse_off == "step":
+                severity = step_down(severity, steps) or severity
+                rinsed = (
+                    " In a rinse-off product it stays on the skin only briefly: one step lower."
+                )
             findings.append(
                 Judgement(
                     kind="context",
-                    severity=rule.severity,
+                    severity=severity,
                     ingredients=tuple(names),
-                    reason=f"{context}: {', '.join(names)}{levels.get(rule.id, '')} — {rule.reason}",
+                    reason=f"{context}: {', '.join(names)}{levels.get(rule.id, '')} — "
+                    f"{rule.reason}{rinsed}",
                     advice=rule.advice,
                     sources=tuple(rule.sources),
                     rule=rule.id,
