@@ -206,22 +206,20 @@ def read_entry(raw: str) -> EntryRead | None:
         annotations.append(f"{lead.group(1)} {'g' if unit == 'gm' else unit}")
         name = name[lead.end() :]
     if " " in name:
-        descriptor = (
-            _DESCRIPTOR.search(name) if " - " in name or "–" in name or "—" in name else None
-        )
-        if descriptor and descriptor.start() > 0:
-            annotations.append(" ".join(descriptor.group().split()).lstrip("-–— "))
-            name = name[: descriptor.start()]
-        adjust = _TO_ADJUST.search(name)
-        if adjust:
+        # Drug-label notes, each looked for only when its key word is there.
+        low = name.lower()
+        if " - " in name or "–" in name or "—" in name:
+            descriptor = _DESCRIPTOR.search(name)
+            if descriptor and descriptor.start() > 0:
+                annotations.append(" ".join(descriptor.group().split()).lstrip("-–— "))
+                name = name[: descriptor.start()]
+        if low.endswith("ph") and (adjust := _TO_ADJUST.search(name)):
             annotations.append("to adjust pH")
             name = name[: adjust.start()]
-        equivalent = _EQUIVALENT.search(name)
-        if equivalent and equivalent.start() > 0:
+        if "eq" in low and (equivalent := _EQUIVALENT.search(name)) and equivalent.start() > 0:
             annotations.append("equivalent to " + " ".join(equivalent.group("base").split()))
             name = name[: equivalent.start()]
-        quantum = _QUANTUM_SATIS.search(name)
-        if quantum and quantum.start() > 0:
+        if "q" in low and (quantum := _QUANTUM_SATIS.search(name)) and quantum.start() > 0:
             annotations.append("q.s. (fills the rest)")
             name = name[: quantum.start()]
     marks = "".join(m.group() for m in _EDGE_MARKS.finditer(name))
