@@ -85,14 +85,16 @@ _EQUIVALENT = re.compile(r"(?i)\s+(?:equivalent|equiv\.?|eq\.)\s+to\s+(?P<base>.
 # "clindamycin as phosphate" (a salt printed after its base): try "clindamycin
 # phosphate" first, then the base.
 _AS_FORM = re.compile(r"(?i)^(?P<base>[^()]+?)\s+as\s+(?!an?\b|the\b)(?P<form>[a-z][\w-]*)$")
+# "q.s." (quantum satis), with its "to 100 g": fills the rest of the product.
+_QS = r"q\.?\s?s\.?(?:\s+(?:to|ad)\s+\d[\d.,]*\s?(?:%|g|gm|ml))?\.?"
 # A base that fills the rest ("Cream base q.s.", "Ointment base q.s. to 100 g"):
 # not an ingredient of its own.
 BASE_FILL = re.compile(
-    r"(?i)^\s*(?:(?:cream|ointment|gel|lotion|emulsion|vanishing(?:\s+cream)?|water[\s-]washable)\s+)?"
-    r"base\s+q\.?\s?s\.?(?:\s+(?:to|ad)\s+\d[\d.,]*\s?(?:%|g|gm|ml))?\.?\s*$"
+    r"(?i)^\s*(?:(?:cream|ointment|gel|lotion|emulsion|vanishing(?:\s+cream)?|water[\s-]washable)"
+    rf"\s+)?base\s+{_QS}\s*$"
 )
-# "Purified Water q.s." / "q.s. to 100%": the ingredient that fills the rest.
-_QUANTUM_SATIS = re.compile(r"(?i)\s+q\.?\s?s\.?(?:\s+(?:to|ad)\s+\d[\d.,]*\s?(?:%|g|gm|ml))?\.?$")
+# "Purified Water q.s.": the ingredient that fills the rest.
+_QUANTUM_SATIS = re.compile(rf"(?i)\s+{_QS}$")
 _AMOUNT = re.compile(r"(?i)^\d{1,4}(?:[.,]\d{1,3})?\s?(?:mg|g|mcg|µg)$")
 _TRAILING_AMOUNT = re.compile(r"(?i)(?<![\w\-/.,])(\d{1,4}(?:[.,]\d{1,3})?)\s?(mg|g)\.?$")
 _LETTER_START = re.compile(r"[^\W\d_]")
