@@ -306,3 +306,25 @@ def test_numbered_dashed_and_described_lists(
     screener_real: Screener, text: str, expected: list[str]
 ) -> None:
     assert [e.inci for e in screener_real.run(text).entries] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "declared", "may"),
+    [
+        ("Talc, Mica, Dimethicone. [+/- (May Contain / Peut Contenir): CI 77491, CI 77492, "
+         "CI 77891 (Titanium Dioxide)]", 3, 3),
+        ("Mica, Talc, Ethylhexyl Palmitate. MAY CONTAIN/PEUT CONTENIR/+/-: CI 77491, CI 77492.",
+         3, 2),
+        ("Mica, Talc, Dimethicone. Kann enthalten/Puede contener/Può contenere/Może zawierać: "
+         "CI 77491, CI 77891", 3, 2),
+        # allergen advice is not a may-contain block
+        ("Butyrospermum Parkii Butter, Cera Alba, Tocopherol. May contain traces of nuts.", 3, 0),
+    ],
+)  # fmt: skip
+def test_may_contain_markers_in_several_languages(
+    screener_real: Screener, text: str, declared: int, may: int
+) -> None:
+    result = screener_real.run(text)
+    assert result.may_contain.count(False) == declared
+    assert result.may_contain.count(True) == may
+    assert all(e.inci is not None for e in result.entries)

@@ -45,6 +45,8 @@ TRAILING = re.compile(
     r"|this\s+product\s+is\s+(?:free|formulated)"
     # A claim sentence after the list: "... Tocopherol. Free of parabens and mineral oil."
     r"|(?<=[.!])\s*(?:free\s+(?:of|from)|contains\s+no)\b"
+    # Allergen advice, not a may-contain block: "May contain traces of nuts."
+    r"|may\s+contain\s+traces?\s+of\b"
     # A web page's buttons ("...Show more", "Read more") and a formula code
     # ("F.I.L. D41785/1", L'Oréal's formula identification).
     r"|(?:show|read|see|view)\s+(?:more|less|all)\b|\(?\s*f\.i\.l\.?\s*(?:n[°o]\.?\s*)?[a-z]?\d)"
@@ -59,7 +61,7 @@ TRAILING_KEYS = (
     "manufactured ", "distributed by", "net w", "net content", "best before", "expiry",
     "please be aware", "please refer", "mode d'", "conseil", "anwendung", "apply ",
     "benefit", "clinical", "free ", "formulated without", "this product is", "contains no",
-    "show ", "read more", "read less", "see more", "see all", "view ", "f.i.l",
+    "may contain trace", "show ", "read more", "read less", "see more", "see all", "view ", "f.i.l",
 )  # fmt: skip
 
 

@@ -36,13 +36,21 @@ from .preamble import (
 
 Section = Literal["active", "inactive"]
 
+_MAY_WORDS = (
+    r"(?:\+\s*/\s*-|±|may\s*contain|peut\s+contenir|kann\s+enthalten|puede\s+contener"
+    r"|pu[òo]\s+contenere|kan\s+bevatten|kan\s+inneholde|kann\s+spuren|mo[żz]e\s+zawiera[ćc]"
+    r"|pode\s+conter)"
+)
+# A may-contain marker: a run of these phrases joined by "/" in any order, in
+# brackets or not, perhaps with a bracketed translation ("[+/- (May Contain /
+# Peut Contenir): ...", "MAY CONTAIN/PEUT CONTENIR/+/-:"). "May contain traces
+# of nuts" is allergen advice, not a block of ingredients.
 MAY_CONTAIN = re.compile(
-    r"(?i)(?:[\[(]\s*)?(?:\+\s*/\s*-|±|may\s*contain|peut\s+contenir|kann\s+enthalten"
-    r"|puede\s+contener|pu[òo]\s+contenere|kan\s+bevatten|kan\s+inneholde|kann\s+spuren)"
-    r"(?:\s*/\s*(?:may\s+contain|peut\s+contenir))?(?:\s*[\])])?\s*[:：]?"
+    rf"(?i)(?:[\[(]\s*)?{_MAY_WORDS}(?!\s+traces?\s+of\b)(?:\s*/\s*{_MAY_WORDS})*"
+    rf"(?:\s*[\[(]\s*{_MAY_WORDS}(?:\s*/\s*{_MAY_WORDS})*\s*[\])])?(?:\s*[\])])?\s*[:：]?"
 )
 MAY_KEYS = ("+", "may contain", "maycontain", "peut contenir", "kann ", "puede contener", "puo contenere",
-            "kan bevatten", "kan inneholde")  # fmt: skip
+            "kan bevatten", "kan inneholde", "moze zawiera", "pode conter")  # fmt: skip
 # A run of locant digits ("1,2-Hexanediol", "1,2,6-Hexanetriol"). Locants open
 # with one digit, so "Polysorbate 20, 1,2-Hexanediol" keeps its separator after
 # "20". After a hyphen only the unspaced form counts ("...-Nitropropane-1,3-Diol"):
