@@ -328,3 +328,16 @@ def test_may_contain_markers_in_several_languages(
     assert result.may_contain.count(False) == declared
     assert result.may_contain.count(True) == may
     assert all(e.inci is not None for e in result.entries)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aqua, Glycerin*, Cetearyl Alcohol, Parfum. (*) Ingredients from organic farming",
+        "Aqua, Glycerin*, Cetearyl Alcohol, Parfum. Ingredients marked * are certified organic.",
+        "Aqua, Glycerin✝, Cetearyl Alcohol, Parfum. ✝Certified Organic",
+    ],
+)
+def test_footnotes_in_other_forms(screener_real: Screener, text: str) -> None:
+    entries = screener_real.run(text).entries
+    assert [e.inci for e in entries] == ["Aqua", "Glycerin", "Cetearyl Alcohol", "Parfum"]

@@ -54,7 +54,7 @@ _NANO = re.compile(r"(?i)\s*[\[(]\s*nano\s*[\])]")
 _GRADE_WORDS = r"(?:USP|U\.S\.P\.?|NF|N\.F\.?|BP|B\.P\.?|EP|Ph\.?\s?Eur\.?|FCC|JP|IP|I\.P\.?)"
 _GRADE = re.compile(rf"(?:\s+|^)(?:{_GRADE_WORDS}(?:\s*/\s*{_GRADE_WORDS})?)\.?$")
 GRADE_ONLY = re.compile(rf"^\s*\(?{_GRADE_WORDS}(?:\s*/\s*{_GRADE_WORDS})?\.?\)?\s*$")
-MARKS = "*°†‡¹²³⁴⁵^#+"
+MARKS = "*°†‡✝¹²³⁴⁵^#+"
 _EDGE_MARKS = re.compile(rf"^[{re.escape(MARKS)}]+|[{re.escape(MARKS)}]+$")
 _FLAT_FOOTNOTE = re.compile(r"(?<=[a-z])\d{1,3}$")
 # A grade or processing word before a common name ("Light Mineral Oil", "White
@@ -113,9 +113,23 @@ _LIST_BREAK = re.compile(r"[,;]")
 _SLASH = re.compile(r"\s*[/\\]\s*")
 
 
+# A footnote that names its mark in words: "Ingredients marked * are certified
+# organic", "* = organic", "† denotes natural origin".
+_NAMES_ITS_MARK = re.compile(
+    rf"(?i)\b(?:marked|indicated|denoted|followed)\s+(?:with\s+|by\s+)?(?:an?\s+)?[{re.escape(MARKS)}]"
+    rf"|[{re.escape(MARKS)}]\s*(?:=|indicates|denotes|means)\s"
+)
+
+
 def _is_footnote(text: str) -> bool:
     stripped = text.strip()
-    return bool(stripped) and stripped[0] in MARKS and bool(_FOOTNOTE_WORDS.search(stripped))
+    if stripped[:1] == "(" and stripped[1:2] in MARKS:  # "(*) Ingredients from organic farming"
+        stripped = stripped[1:].replace(")", "", 1).strip()
+    if not stripped:
+        return False
+    if stripped[0] in MARKS:
+        return bool(_FOOTNOTE_WORDS.search(stripped))
+    return bool(_NAMES_ITS_MARK.search(stripped))
 
 
 def _read_percentages(name: str, annotations: list[str]) -> tuple[str, float | None]:
@@ -333,7 +347,7 @@ _DESCRIPTOR = re.compile(
     r"(?:\s+agent)?|hydrating(?:\s+agent)?)s?\b[^()]*$"
 )
 _BARE_PERCENT = re.compile(r"^\s*\(?\d{1,3}(?:[.,]\d{1,4})?\s?%\)?\s*$")
-_INNER_FOOTNOTE = re.compile(r"\s[*°†‡+]{1,3}\s?(?=[A-Za-z])")
+_INNER_FOOTNOTE = re.compile(r"\s[*°†‡✝+]{1,3}\s?(?=[A-Za-z])")
 HEADING_MARK = "\x02"
 GRADE_MARK = "\x03"
 BASE_MARK = "\x04"
@@ -381,8 +395,8 @@ def read_segment(text: str) -> tuple[tuple[str, ...], tuple[EntryRead, ...]]:
     return tuple(footnotes), tuple(entries)
 
 
-TAIL_MARKS = "*°†‡+"
-_TAIL_MARK = re.compile(r"[*°†‡+]{1,3}")
+TAIL_MARKS = "*°†‡✝+"
+_TAIL_MARK = re.compile(r"[*°†‡✝+]{1,3}")
 
 
 def footnote_tail(texts: Sequence[str], annotations: Sequence[tuple[str, ...]]) -> int:
