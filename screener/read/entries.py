@@ -106,6 +106,7 @@ _LEADING_AMOUNT = re.compile(
     r"(?i)^(\d{1,4}(?:[.,]\d{1,3})?)\s?(mg|gm|g)\.?\s+(?:of\s+)?(?=[^\W\d_])"
 )
 _AMOUNT_NOTE = re.compile(r"^(\d{1,4}(?:[.,]\d{1,3})?) (mg|g)$")
+_PPM = re.compile(r"(?i)\s*\(?\s*\d[\d,.]*\s?ppm\s*\)?")
 _INTERIOR_JOINER = re.compile(r"(?i)^[\s/,;]*(?:(?:or|and)[\s/,;]*)?$")
 _INNER_PARENS = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
 _BRACKET_CHARS = re.compile(r"[()\[\]]")
@@ -209,6 +210,10 @@ def read_entry(raw: str) -> EntryRead | None:
     percent: float | None = None
     if "%" in name:
         name, percent = _read_percentages(name, annotations)
+    if "ppm" in name or "PPM" in name:  # "Madecassoside 1,000ppm": shown, not a percentage
+        for found in _PPM.finditer(name):
+            annotations.append(" ".join(found.group().strip(" ()").split()))
+        name = _PPM.sub(" ", name)
     name = name.strip()
     # An amount per unit ("vaseline 27.00 g", "adapalene 1 mg"): shown, and read
     # as a percentage when the label says per how much (label.amount_percent).

@@ -161,6 +161,18 @@ def protect_locants(text: str) -> str:
     return "".join(out)
 
 
+# A thousands separator before parts per million: "Madecassoside 1,000ppm",
+# "Centella Asiatica Extract (10,000 ppm)" (Korean labels).
+_THOUSANDS_PPM = re.compile(r"(?i)(\d),(\d{3}\s?(?:ppm|ppb)\b)")
+
+
+def protect_thousands(text: str) -> str:
+    """The comma of "1,000ppm" becomes PROTECT, as a locant's does."""
+    if "ppm" not in text and "PPM" not in text and "ppb" not in text:
+        return text
+    return _THOUSANDS_PPM.sub(rf"\1{PROTECT}\2", text)
+
+
 def matched_brackets(text: str) -> dict[int, int]:
     """Map each opening bracket to its matching closer; unmatched ones are ignored.
 
@@ -213,7 +225,7 @@ def _enclosing_closers(starts: list[int], pairs: dict[int, int]) -> list[int | N
 
 def split_segments(text: str, notes: list[str]) -> list[_Segment]:
     """Split at top-level separators; brackets that hold a may-contain block open it."""
-    text = protect_locants(text)
+    text = protect_thousands(protect_locants(text))
     if "%" in text:
         text = _DECIMAL_COMMA.sub(lambda m: m.group(1) + PROTECT, text)
         text = _GLUED_PERCENT.sub(", ", text)
@@ -457,7 +469,7 @@ def _fast_segments(text: str, *, clean: bool) -> list[str] | None:
         if ci:
             text = fix_colour_index(text)
             ci = False
-        text = protect_locants(text)
+        text = protect_thousands(protect_locants(text))
     # Every piece at once (C-level map and chain: a catalog row has ~30 pieces).
     pieces = text.split(",")
     founds = _CI.many(pieces) if ci else _PLAIN.many(pieces)
