@@ -36,7 +36,8 @@ DRUG_FACTS = re.compile(
     r"|(?P<purpose>purposes?)"
     r"|(?P<other>drug\s+facts(?:\s*\(continued\))?|uses|use(?=[ \t]*[:：•\n])"
     # The singular heading at a line's start, before its text: "Use For the treatment of acne".
-    r"|(?<=\n)(?-i:Use|USE)(?=[ \t]+[A-Za-z])|warnings?"
+    # On one line, before a capitalised word: "... Acne Treatment Use For the treatment".
+    r"|(?<=\n)(?-i:Use|USE)(?=[ \t]+[A-Za-z])|(?<=[ \t])(?-i:Use|USE)(?=[ \t]+(?-i:[A-Z]))|warnings?"
     r"|directions|other\s+information|questions(?:\s+or\s+comments)?|do\s+not\s+use"
     r"|ask\s+a\s+doctor|stop\s+use|when\s+using\s+this\s+product"
     r"|keep\s+out\s+of\s+reach(?:\s+of\s+children)?)"
