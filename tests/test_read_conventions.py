@@ -96,6 +96,55 @@ CASES: list[tuple[str, str, Expected]] = [
         [("Hydroquinone", 4.0), ("Ascorbic Acid", None), ("Cetyl Alcohol", None),
          ("Aqua", None)],
     ),
+    (
+        "several strengths of one active, 'respectively', a vehicle named without "
+        "its ingredients, then 'contains the following inactive ingredients:'",
+        "TAZORAC (tazarotene) Cream, 0.05% and 0.1% is for topical use and contains the active "
+        "ingredient, tazarotene. Each gram of TAZORAC Cream, 0.05% and 0.1% contains 0.5 and 1 "
+        "mg of tazarotene, respectively in a white cream base. TAZORAC Cream contains the "
+        "following inactive ingredients: benzyl alcohol 1%; mineral oil; purified water",
+        [("Tazarotene", None), ("Benzyl Alcohol", 1.0), ("Paraffinum Liquidum", None),
+         ("Aqua", None)],
+    ),
+    (
+        "'provides N mg X, respectively, in a vanishing cream base containing'",
+        "Each gram of 0.1% triamcinolone acetonide cream provides 1 mg triamcinolone acetonide, "
+        "respectively, in a vanishing cream base containing cetyl alcohol, purified water.",
+        [("Triamcinolone Acetonide", 0.1), ("Cetyl Alcohol", None), ("Aqua", None)],
+    ),
+    (
+        "'contains: 1 mg of X USP per gram in a ... base consisting of'",
+        "Triamcinolone Acetonide Cream USP 0.1% contains: 1 mg of triamcinolone acetonide USP per "
+        "gram in a water washable cream base consisting of mineral oil, cetyl alcohol, water",
+        [("Triamcinolone Acetonide", 0.1), ("Paraffinum Liquidum", None), ("Cetyl Alcohol", None),
+         ("Aqua", None)],
+    ),
+    (
+        "'at a concentration equivalent to 10 mg clindamycin per gram. The gel contains'",
+        "CLEOCIN T Topical Gel contains clindamycin phosphate, USP, at a concentration equivalent "
+        "to 10 mg clindamycin per gram. The gel contains allantoin, methylparaben, purified water.",
+        [("Clindamycin Phosphate", 1.0), ("Allantoin", None), ("Methylparaben", None),
+         ("Aqua", None)],
+    ),
+    (
+        "no heading: 'Each gram of ... contains N mg of X, N mg of Y, and N mg of Z'",
+        "Each gram of Tri Luma Cream contains 0.1 mg of fluocinolone acetonide, 40 mg of "
+        "hydroquinone, and 0.5 mg of tretinoin.",
+        [("Fluocinolone Acetonide", 0.01), ("Hydroquinone", 4.0), ("Tretinoin", 0.05)],
+    ),
+    (
+        "'1 g of cream contains' after an actives heading",
+        "Composition active ingredients: 1 g of cream contains zinc oxide 15.25%, benzyl benzoate "
+        "1.01%; excipients: lanolin, purified water",
+        [("Zinc Oxide", 15.25), ("Benzyl Benzoate", 1.01), ("Lanolin", None), ("Aqua", None)],
+    ),
+    (
+        "a grade and strength after a comma with a footnote mark; a pointer footnote",
+        "Drug Facts\nActive ingredient Purpose\nAdapalene USP, 0.1% (retinoid)* Acne treatment\n"
+        "*read consumer information leaflet\nInactive ingredients carbomer homopolymer, "
+        "poloxamer 182, purified water",
+        [("Adapalene", 0.1), ("Carbomer", None), ("Poloxamer 182", None), ("Aqua", None)],
+    ),
     # -- pharmacopoeia compositions ------------------------------------------
     (
         "Indian 'IP' grades, a role note, a base that fills the rest",

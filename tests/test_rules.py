@@ -348,3 +348,28 @@ def test_a_rinse_off_product_lowers_only_the_rules_marked_so(
         return found.severity
 
     assert (severity("leave-on"), severity("rinse-off")) == (leave_on, rinse_off)
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        # benzyl alcohol as a preservative: no perfume in the product, so no raise
+        ("Aqua, Glycerin, Benzyl Alcohol, Phenoxyethanol", "info"),
+        # a perfuming allergen, or a perfume beside it, raises it for an infant
+        ("Aqua, Glycerin, Linalool", "caution"),
+        ("Aqua, Glycerin, Benzyl Alcohol, Parfum", "caution"),
+    ],
+)
+def test_an_allergen_raises_a_context_only_in_a_perfumed_product(
+    screener_real: Screener, text: str, severity: str
+) -> None:
+    report = screener_real.screen(text, context="infant")
+    (allergen,) = [f for f in report.findings if f.kind == "allergen"]
+    assert allergen.severity == severity
+
+
+def test_betaine_salicylate_is_judged_as_salicylic_acid_in_pregnancy(
+    screener_real: Screener,
+) -> None:
+    report = screener_real.screen("Water, Betaine Salicylate 4%, Glycerin", context="pregnancy")
+    assert [f.rule for f in report.findings if f.kind == "context"] == ["X02"]

@@ -88,7 +88,13 @@ def allergen_findings(placement: Placement, db: Database, options: Options) -> l
     ]
     if not any(hits):
         return []
-    asked = [c for c in options.contexts if c in raised]
+    # Role, not name: a listed allergen raises the context's care only where the
+    # product is perfumed (a perfuming ingredient, or an essential oil that
+    # carries allergens); benzyl alcohol as a preservative alone does not.
+    perfumed = any(item.ingredient.primary_function == "perfuming" for item in placed) or any(
+        hit.via != "listed" for item_hits in hits for hit in item_hits
+    )
+    asked = [c for c in options.contexts if c in raised] if perfumed else []
     severity: Severity = raised_severity if asked else "info"
     table = allergen_table(db)
     listed: list[str] = []

@@ -19,7 +19,9 @@ from .preamble import HEADING
 
 DRUG_FACTS = re.compile(
     r"(?i)(?<![\w-])(?:"
-    r"(?P<inactive>(?:inactive|other)\s+ingredients?(?:\s+include[sd]?\b)?"
+    r"(?P<inactive>(?:the\s+following\s+)?(?:inactive|other)\s+ingredients?(?:\s+include[sd]?\b)?"
+    # "The gel contains allantoin, ...": the vehicle named after the active's sentence.
+    r"|the\s+(?:gel|cream|lotion|ointment|solution|foam|vehicle|base)\s+(?:also\s+)?contains?"
     r"|(?:list\s+of\s+)?excipients?"
     # A package insert's prose: "adapalene 0.1% in a vehicle consisting of ...",
     # "5% benzoyl peroxide, in an aqueous gel base formulated with ...",
@@ -62,9 +64,10 @@ _AMOUNT = re.compile(r"[ \t]*\([^()]{0,40}\)")
 _CONTAINS = re.compile(r"(?i)\bcontains?[ \t]*$")
 _NO_BEFORE_HEADING = re.compile(r"(?i)[\s.]*\bno$")
 _NONE = re.compile(r"(?i)^(?:none|nil|n/?a|-+)\.?$")
-_CONTAINS_WORD = re.compile(r"(?i)\bcontains?\b")
+_CONTAINS_WORD = re.compile(r"(?i)\b(?:contains?|provides?)\b")
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
 # A percentage printed apart from its name ("Adapalene USP, 0.1% (retinoid)").
-_LONE_STRENGTH = re.compile(r"^\s*\d{1,3}(?:[.,]\d{1,3})?\s*%(?:\s*\([^()]*\))?\s*$")
+_LONE_STRENGTH = re.compile(r"^\s*\d{1,3}(?:[.,]\d{1,3})?\s*%(?:\s*\([^()]*\))?[\s*°†‡✝]*$")
 _LAST_LETTER = re.compile(r"[A-Za-z][^A-Za-z]*\Z")
 # Line breaks, semicolons and commas, but not a decimal comma ("0,5 %"); an
 # "and" before the next active's amount ("10 mg (1%) clindamycin and 50 mg ...").
@@ -76,7 +79,29 @@ _NUMBER = r"\d{1,4}(?:[.,]\d{1,4})?"
 # "as dispensed", "as the active ingredient", "by weight", "at a concentration of"
 _STRENGTH_WORDS = re.compile(
     r"(?i)\s*,?\s*\b(?:as\s+dispensed|as\s+the\s+active\s+ingredients?|by\s+weight"
-    r"|at\s+a\s+concentration\s+of)\b\s*,?"
+    r"|at\s+a\s+concentration\s+of|respectively)\b\s*,?"
+)
+# "Each gram contains", "1 g of cream contains" at the start of an actives text.
+_PER_GRAM_LEAD = re.compile(
+    r"(?i)^\s*(?:each|1|per)\s+(?:gram|gm|g|ml|milliliter)\b[^,:;]{0,60}?\b(?:contains?|provides?)\b:?"
+)
+# "at a concentration equivalent to 10 mg clindamycin per gram": the base's strength.
+_EQUIVALENT_PER_GRAM = re.compile(
+    rf"(?i)\s*,?\s*at\s+a\s+concentration\s+equivalent\s+to\s+(?P<mg>{_NUMBER})\s?mg\s+"
+    r"[A-Za-z][\w\s-]{0,40}?\s+per\s+(?:gram|gm|g|milliliter|ml)\b"
+)
+# "1 mg of triamcinolone acetonide USP per gram": the name between the amount and its basis.
+_MG_OF_PER_GRAM = re.compile(
+    rf"(?i)(?<![\w.])(?P<mg>{_NUMBER})\s?mg\s+(?:of\s+)?(?P<name>[A-Za-z][\w\s,-]{{0,60}}?)\s+"
+    r"per\s+(?:gram|gm|g)\b"
+)
+# "0.5 and 1 mg of tazarotene": one active in several strengths, none of them known.
+_AMOUNTS_LIST = re.compile(
+    rf"(?i)(?<![\w.])(?:{_NUMBER}\s?(?:mg)?\s*(?:,|and|or)\s*)+{_NUMBER}\s?mg\s+(?:of\s+)?(?=[A-Za-z])"
+)
+# "..., respectively in a white cream base": the vehicle named without its ingredients.
+_VEHICLE_TAIL = re.compile(
+    r"(?i)\s+in\s+an?\s+[\w\s,-]{0,60}?(?:base|vehicle|gel|cream|ointment|lotion|emulsion|solution)\s*$"
 )
 # "tretinoin in one of three strengths, 0.1% (1 mg), 0.05%, or 0.025%": one
 # active, its strength not known from the text.
@@ -97,6 +122,15 @@ _PER_GRAM = re.compile(
 _COMMA_GRADE = re.compile(r"(?i),\s*(USP|BP|IP|NF|Ph\.?\s?Eur\.?)\s*,\s*")
 
 
+def _mg_per_gram(found: re.Match[str]) -> str:
+    value = float(found.group("mg").replace(",", ".")) / 10  # mg per g → %
+    return f" ({value:g}%)"
+
+
+def _name_mg_per_gram(found: re.Match[str]) -> str:
+    return f"{found.group('name')} {_mg_per_gram(found).strip()}"
+
+
 def _per_gram_percent(found: re.Match[str]) -> str:
     if found.group("pct"):
         return found.group("pct")
@@ -111,12 +145,17 @@ def _strength_list(found: re.Match[str]) -> str:
 def insert_strengths(body: str) -> str:
     """A package insert's wording of its actives' strengths, in the panel's
     "name strength" form (the forms above; a text without them is unchanged)."""
+    body = _PER_GRAM_LEAD.sub("", body)
+    body = _COMMA_GRADE.sub(r" \1 ", body)
     if "mg" in body or "MG" in body:
+        body = _EQUIVALENT_PER_GRAM.sub(_mg_per_gram, body)
+        body = _MG_OF_PER_GRAM.sub(_name_mg_per_gram, body)
         body = _PER_GRAM.sub(_per_gram_percent, body)
         body = _AMOUNT_THEN_PERCENT.sub(r"\1 ", body)
-    body = _COMMA_GRADE.sub(r" \1 ", body)
+        body = _AMOUNTS_LIST.sub("", body)
     body = _STRENGTH_WORDS.sub(" ", body)
     body = _STRENGTHS.sub(_strength_list, body)
+    body = _VEHICLE_TAIL.sub("", body)
     return _IN_STRENGTH.sub(" ", body)
 
 
@@ -166,6 +205,9 @@ def split_actives(body: str) -> list[str]:
     return [" ".join(part.split()).strip(" .:•") for part in out if _LETTER.search(part)]
 
 
+_FORMS = ("gel", "cream", "lotion", "ointment", "solution", "foam", "vehicle", "base")
+
+
 def _may_hold_ingredient_heading(low: str) -> bool:
     """False only when DRUG_FACTS can find no ``inactive`` or ``active`` heading
     in ``low`` (the text as ``common.lowered`` gave it), so _is_panel would say
@@ -184,6 +226,7 @@ def _may_hold_ingredient_heading(low: str) -> bool:
         or "consisting" in low
         or "formulated with" in low
         or "composed of" in low
+        or (" contain" in low and any(f"{form} contain" in low for form in _FORMS))
     )
 
 
@@ -229,6 +272,8 @@ def read_drug_facts(
         or "EHICLE" in text
         or "ase" in text  # "base", "Base"
         or "ASE" in text
+        or "ontain" in text
+        or "ONTAIN" in text
         or "onsisting" in text
         or "ONSISTING" in text
         or "ormulated" in text
@@ -253,10 +298,14 @@ def read_drug_facts(
     if not colon:
         # A package insert's sentence: "RETIN-A (tretinoin) Cream contains
         # tretinoin 0.025%": the actives follow the last "contains".
-        words = list(_CONTAINS_WORD.finditer(before))
-        if words:
-            word = words[-1]
-            head, colon, listed = before[: word.start()], word.group(), before[word.end() :]
+        # The last "contains" whose sentence names something: in "... contains
+        # 0.5 mg of tazarotene in a white cream base. TAZORAC Cream contains" the
+        # second is the inactive heading's.
+        for word in reversed(list(_CONTAINS_WORD.finditer(before))):
+            sentence = _SENTENCE_END.split(before[word.end() :], maxsplit=1)[0]
+            if _LETTER.search(sentence):
+                head, colon, listed = before[: word.start()], word.group(), sentence
+                break
     contains = bool(colon) and (colon != ":" or _CONTAINS.search(head) is not None)
     if before and kinds[0] != "active" and (DRUG_PERCENT.search(before) or contains):
         if colon and _LETTER.search(listed):

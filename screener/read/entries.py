@@ -68,7 +68,9 @@ _LEAD_BULLET = re.compile(r"^(?:[-–•·*]\s+|\d{1,3}[.)]\s+|and\s+|&\s+)", re
 _FOOTNOTE_WORDS = re.compile(
     r"(?i)\b(?:organic|natural(?:ly)?|origin|farming|certified|fair\s*trade|derived|derivative"
     r"|agricultur\w*|wild[\s-]?harvested|ecocert|cosmos|biologique|bio|essential\s+oils?"
-    r"|component|from\s+\w+|ingredients?\s+from|percent|%\s+of|of\s+the\s+total)\b"
+    r"|component|from\s+\w+|ingredients?\s+from|percent|%\s+of|of\s+the\s+total"
+    # a drug label's pointer: "*read consumer information leaflet"
+    r"|read\s+(?:the\s+)?(?:consumer|patient|enclosed|package)|leaflet)\b"
 )
 _PAREN_NOTE = re.compile(
     r"(?i)^(?:certified\s+)?(?:organic|bio|natural|vegan|non[\s-]?gmo|plant[\s-]?derived"

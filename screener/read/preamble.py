@@ -30,8 +30,11 @@ HEADING_KEYS = (
 # A heading that opens the text even without a colon: "INGREDIENTS Water, ...".
 # "INGREDIENTS Water, ...", "Ingredients - Water, ...": the word first, no colon.
 LEADING_HEADING = re.compile(
-    r"(?i)^\s*(?:ingredients?|ingr[ée]dients?|inci|inhaltsstoffe|ingredientes|ingredienti)"
-    r"(?:\s*\([^()\n]{1,12}\))?(?:\s*\n|\s+[-–—]\s+|\s+(?=\w))"
+    r"(?i)^\s*(?:(?:ingredients?|ingr[ée]dients?|inci|inhaltsstoffe|ingredientes|ingredienti)"
+    r"(?:\s*\([^()\n]{1,12}\))?"
+    # A package insert's "Each gram of Tri-Luma Cream contains 0.1 mg of ...".
+    r"|(?:each|1|per)\s+(?:gram|gm|g|ml|milliliter)\b[^:\n]{0,80}?\b(?:contains?|provides?)\b:?)"
+    r"(?:\s*\n|\s+[-–—]\s+|\s+(?=\w))"
 )
 TRAILING = re.compile(
     r"(?i)(?<![\w-])(?:directions(?:\s+for\s+use)?|how\s+to\s+use|suggested\s+use"

@@ -525,9 +525,9 @@ def _list_segments(raw: str, notes: list[str], fast: bool) -> tuple[list[str], l
 # Acetonide Cream USP, 0.1% contains": the amounts are per that many grams.
 _PER_AMOUNT = re.compile(
     r"(?i)(?<![\w.,])(?:(?:each\s+)?(?P<grams>\d{1,3}(?:\.\d{1,2})?)\s?(?:g|gm|grams?)\b"
-    r"(?:[^.;:\n]|\.(?=\d)){0,60}?\bcontains?\b"
+    r"(?:[^.;:\n]|\.(?=\d)){0,60}?\b(?:contains?|provides?)\b"
     r"|per\s+(?P<per>\d{1,3})\s?(?:g|gm|grams?)\b"
-    r"|(?:each|per)\s+(?:gram|gm|g)\b(?:[^.;:\n]|\.(?=\d)){0,80}?\bcontains?\b)"
+    r"|(?:each|per)\s+(?:gram|gm|g)\b(?:[^.;:\n]|\.(?=\d)){0,80}?\b(?:contains?|provides?)\b)"
 )
 
 
@@ -535,11 +535,12 @@ def amount_basis(text: str, low: str | None = None) -> float | None:
     """How many grams the printed amounts are per (100 for "100 g contains", 1
     for "each gram contains"), else None. ``low``: ``text.lower()``, if known."""
     if low is not None:
-        if "ontain" not in low and " per " not in low:
+        if "ontain" not in low and " per " not in low and "provide" not in low:
             return None
     elif not (
         "ontain" in text
         or "ONTAIN" in text
+        or "rovide" in text
         or " per " in text
         or " Per " in text
         or " PER " in text
