@@ -1,4 +1,4 @@
-"""Reading review: real-label forms run through /work/main's reader.
+"""Reading review: real-label forms run through the screener's reader.
 
 Run:  .venv/bin/python benchmarks/review_2026-12-03/reading.py [case-id ...] [-v]
 
