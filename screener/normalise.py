@@ -319,6 +319,9 @@ FOLD_STEPS: Sequence[Step] = (
     drop_number_sign,
     tighten_punctuation,
     join_word_and_number,
+    # again: joining "a 0a" makes a zero between letters (folding stays idempotent)
+    zero_for_letter_o,
+    one_for_letter_l,
     strip_edge_punctuation,
     collapse_spaces,
 )

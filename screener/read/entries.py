@@ -56,7 +56,7 @@ _GRADE = re.compile(rf"(?:\s+|^)(?:{_GRADE_WORDS}(?:\s*/\s*{_GRADE_WORDS})?)\.?$
 GRADE_ONLY = re.compile(rf"^\s*\(?{_GRADE_WORDS}(?:\s*/\s*{_GRADE_WORDS})?\.?\)?\s*$")
 MARKS = "*°†‡✝¹²³⁴⁵^#+"
 _EDGE_MARKS = re.compile(rf"^[{re.escape(MARKS)}]+|[{re.escape(MARKS)}]+$")
-_FLAT_FOOTNOTE = re.compile(r"(?<=[a-z])\d{1,3}$")
+_FLAT_FOOTNOTE = re.compile(r"(?<=[A-Za-z])\d{1,3}$")
 # A grade or processing word before a common name ("Light Mineral Oil", "White
 # Petrolatum", "Refined Shea Butter"): the same substance. The name without it
 # is tried last, after the printed name and its parts. Never "hydrogenated"
