@@ -373,3 +373,16 @@ def test_betaine_salicylate_is_judged_as_salicylic_acid_in_pregnancy(
 ) -> None:
     report = screener_real.screen("Water, Betaine Salicylate 4%, Glycerin", context="pregnancy")
     assert [f.rule for f in report.findings if f.kind == "context"] == ["X02"]
+
+
+def test_a_reason_counts_a_drug_facts_position_among_the_inactive_ingredients(
+    screener_real: Screener,
+) -> None:
+    report = screener_real.screen(
+        "Drug Facts Active ingredients Purpose Camphor 1.7% External analgesic Menthol 0.7% "
+        "External analgesic Inactive ingredients petrolatum, lanolin, glycerin"
+    )
+    (finding,) = [f for f in report.findings if f.rule.startswith("occlusive:heavy")][:1]
+    assert "at position 3, 1st of the inactive ingredients, among the first five inactive" in (
+        finding.reason
+    )

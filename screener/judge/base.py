@@ -102,7 +102,18 @@ def where(item: Placed) -> str:
             "inactive ingredients are printed), so its position says nothing about its "
             "amount: judged as an ingredient of unknown amount (never as top-five or trace)"
         )
+    if item.rank is not None and item.rank != item.position and item.section == "inactive":
+        # A Drug Facts panel restarts the order after its actives.
+        return (
+            f"at position {item.position}, {_ordinal(item.rank)} of the inactive ingredients, "
+            f"{_ZONE_TEXT[item.zone].replace('ingredients', 'inactive ingredients', 1)}"
+        )
     return f"at position {item.position}, {_ZONE_TEXT[item.zone]}"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def _grade(db: Database, sources: tuple[str, ...]) -> str | None:
