@@ -31,6 +31,7 @@ from .read import (
     NO_ENTRIES,
     SPLIT_MARK,
     TAIL_MARKS,
+    EntryRead,
     ParsedEntry,
     amount_percent,
     footnote_notes,
@@ -99,6 +100,11 @@ def is_aqueous(name: str) -> bool:
     return any(word in lowered for word in _AQUEOUS)
 
 
+def _weak_count(entries: Sequence[Entry]) -> int:
+    """How many entries are unknown or only guessed (repair looks only then)."""
+    return sum(1 for e in entries if e.kind in ("unknown", "fuzzy"))
+
+
 def _prose(texts: Sequence[str]) -> bool:
     """Prose pasted instead of a list: long word runs and nothing recognised."""
     words = sum(len(t.split()) for t in texts) / len(texts)
@@ -144,11 +150,9 @@ class Screener:
         notes: tuple[str, ...],
         match: Match,
         percent: float | None,
-        *,
-        repaired: bool = False,
     ) -> Entry:
         """``percent``: the reader's (None when it printed none, or several
-        strengths); a repaired entry reads it off its joined annotations."""
+        strengths)."""
         ing = match.ingredient
         return Entry(
             text=printed,
@@ -160,7 +164,7 @@ class Screener:
             inci=match.inci,
             kind=match.kind,
             confidence=match.confidence,
-            percent=printed_percent(notes) if repaired and notes else percent,
+            percent=percent,
             marker=ing is not None and ing.primary_function in self._markers,
             judged=ing is not None and judged_always(ing, self.db),
             aqueous=is_aqueous(match.inci or name),
@@ -172,8 +176,14 @@ class Screener:
         if len(self._segments) > 200_000:
             self._segments.clear()
         footnotes, reads = read_segment(segment)
+        entries = tuple(self._matched(reads))
+        found = self._segments[segment] = (footnotes, entries, _weak_count(entries))
+        return found
+
+    def _matched(self, reads: Sequence[EntryRead]) -> list[Entry]:
+        """Stage 2 for entries as read: each matched, as an Entry."""
         match_entry = self.matcher.match_entry
-        entries = tuple(
+        return [
             self._entry(
                 printed,
                 name,
@@ -183,10 +193,7 @@ class Screener:
                 percent,
             )
             for printed, name, candidates, notes, percent in reads
-        )
-        weak = sum(1 for e in entries if e.kind in ("unknown", "fuzzy"))
-        found = self._segments[segment] = (footnotes, entries, weak)
-        return found
+        ]
 
     def _slash_list(self, entry: Entry, footnotes: list[str]) -> list[Entry]:
         """A label that is one entry printed with slashes between different
@@ -198,18 +205,7 @@ class Screener:
         if parts is None:
             return [entry]
         footnotes.append(f"{SPLIT_MARK}'{entry.text}' read as {len(parts)} entries")
-        reads = [read for text in parts if (read := read_entry(text)) is not None]
-        return [
-            self._entry(
-                r.text,
-                r.name,
-                r.candidates,
-                r.annotations,
-                self.matcher.match_entry(ParsedEntry(r.text, r.name, r.candidates, 0)),
-                r.percent,
-            )
-            for r in reads
-        ]
+        return self._matched([read for text in parts if (read := read_entry(text)) is not None])
 
     @property
     def _markers(self) -> frozenset[str]:
@@ -254,10 +250,10 @@ class Screener:
                 del entries[-cut:]
                 del may[len(entries) :]
                 del sections[len(entries) :]
-                weak = sum(1 for e in entries if e.kind in ("unknown", "fuzzy"))
+                weak = _weak_count(entries)
         if len(entries) == 1 and ("/" in entries[0].name or "\\" in entries[0].name):
             entries = self._slash_list(entries[0], footnotes)
-            weak = sum(1 for e in entries if e.kind in ("unknown", "fuzzy"))
+            weak = _weak_count(entries)
             may, sections = may[:1] * len(entries), sections[:1] * len(entries)
         if footnotes:
             footnote_notes(footnotes, notes)
@@ -327,8 +323,14 @@ class Screener:
                     dict.fromkeys(a for i in piece.sources for a in entries[i].annotations)
                 )
                 out.append(
+                    # A joined entry reads its strength off the annotations it joined.
                     self._entry(
-                        piece.text, piece.text, (), annotations, piece.match, None, repaired=True
+                        piece.text,
+                        piece.text,
+                        (),
+                        annotations,
+                        piece.match,
+                        printed_percent(annotations) if annotations else None,
                     )
                 )
             out_may.append(may[piece.sources[0]])

@@ -53,6 +53,11 @@ class Judgement:
         return self.explain() if self.explain is not None else self.reason
 
 
+def rinse_off_steps(db: Database, rinse_off: bool) -> int:
+    """How many steps a rinse-off product lowers a finding (severity.toml [rinse_off])."""
+    return int(db.severity["rinse_off"].get("steps_down", 1)) if rinse_off else 0
+
+
 def step_down(severity: str | None, steps: int) -> Severity | None:
     """Lower (or, with negative steps, raise) a severity within info..avoid."""
     if severity is None:

@@ -16,7 +16,7 @@ from ..database import Database, Ingredient
 from ..options import Options
 from ..place import Placed, Placement
 from ..vocabulary import Severity
-from .base import Judgement, cap, evidence_grade, remembered, step_down, where
+from .base import Judgement, cap, evidence_grade, remembered, rinse_off_steps, step_down, where
 
 ADVICE = (
     "If you are acne- or milia-prone, prefer a product without it or with it far down "
@@ -103,8 +103,7 @@ def _outcome(
     if printed and zone == "middle":
         # A printed moderate amount (1-5%) is a reason for care, not to avoid.
         severity = cap(severity, str(tables.get("printed_middle_max", "caution")))
-    steps = int(sev["rinse_off"].get("steps_down", 1)) if rinse_off else 0
-    severity = step_down(severity, steps)
+    severity = step_down(severity, rinse_off_steps(db, rinse_off))
     if severity is None:
         return None
     return severity, sources, grade, f"comedogenic:{zone}:{rating.used}", weak

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from ..database import ContextRule, Database, Ingredient
 from ..options import Options
 from ..place import Placed, Placement
-from .base import Judgement, db_cache, evidence_grade, step_down
+from .base import Judgement, db_cache, evidence_grade, rinse_off_steps, step_down
 
 FULL_ROLES = frozenset({"active", "ingredient"})
 
@@ -67,7 +67,7 @@ def context_findings(placement: Placement, db: Database, options: Options) -> li
                         levels[rule.id] = f" (printed at {item.percent:g}%)"
     findings = []
     # A rule marked rinse_off "step" is lowered for a rinse-off product (short contact).
-    steps = int(db.severity["rinse_off"].get("steps_down", 1)) if options.rinse_off else 0
+    steps = rinse_off_steps(db, options.rinse_off)
     for context in options.contexts:
         for rule in db.contexts:
             names = named.get(rule.id, []) if rule.context == context else []

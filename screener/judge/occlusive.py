@@ -19,7 +19,7 @@ from ..database import Database, Ingredient
 from ..options import Options
 from ..place import Placed, Placement
 from ..vocabulary import Severity
-from .base import Judgement, evidence_grade, remembered, step_down, where
+from .base import Judgement, evidence_grade, remembered, rinse_off_steps, step_down, where
 
 HEAVY_ADVICE = (
     "On milia-prone skin, and near the eyes, prefer a light, oil-free texture: a humectant "
@@ -58,8 +58,7 @@ def _outcome(
         severity = cfg.get("eye_area", {}).get(cls, severity)
     elif eye and severity is not None and cls == "heavy":
         severity = step_down(severity, -1)
-    steps = int(sev["rinse_off"].get("steps_down", 1)) if rinse_off else 0
-    severity = step_down(severity, steps)
+    severity = step_down(severity, rinse_off_steps(db, rinse_off))
     if severity is None:
         return None
     sources = tuple(sorted(set(ingredient.occlusive_sources) | set(cfg.get("sources", []))))
@@ -190,8 +189,7 @@ def occlusion_load(placement: Placement, db: Database, options: Options) -> list
         severity, what = cfg.get("balm_severity", "caution"), "an oil- or balm-like product"
     if severity is None:
         return []
-    steps = int(db.severity["rinse_off"].get("steps_down", 1)) if options.rinse_off else 0
-    final = step_down(severity, steps)
+    final = step_down(severity, rinse_off_steps(db, options.rinse_off))
     if final is None:
         return []
     basis = (

@@ -122,20 +122,21 @@ _PER_GRAM = re.compile(
 _COMMA_GRADE = re.compile(r"(?i),\s*(USP|BP|IP|NF|Ph\.?\s?Eur\.?)\s*,\s*")
 
 
+def _percent_of_mg(found: re.Match[str]) -> str:
+    """The match's ``mg`` per gram as a percentage ("7.5" → "0.75%")."""
+    return f"{float(found.group('mg').replace(',', '.')) / 10:g}%"
+
+
 def _mg_per_gram(found: re.Match[str]) -> str:
-    value = float(found.group("mg").replace(",", ".")) / 10  # mg per g → %
-    return f" ({value:g}%)"
+    return f" ({_percent_of_mg(found)})"
 
 
 def _name_mg_per_gram(found: re.Match[str]) -> str:
-    return f"{found.group('name')} {_mg_per_gram(found).strip()}"
+    return f"{found.group('name')} ({_percent_of_mg(found)})"
 
 
 def _per_gram_percent(found: re.Match[str]) -> str:
-    if found.group("pct"):
-        return found.group("pct")
-    value = float(found.group("mg").replace(",", ".")) / 10  # mg per g → %
-    return f"{value:g}%"
+    return found.group("pct") or _percent_of_mg(found)
 
 
 def _strength_list(found: re.Match[str]) -> str:
